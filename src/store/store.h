@@ -116,7 +116,8 @@ class Store {
                                                   const std::string& product_id) = 0;
   virtual Page<core::Product> ListProducts(const std::string& org_id, const PageRequest& page) = 0;
   virtual core::Product UpdateProduct(const core::Product& product, const Actor& actor) = 0;
-  // Conflict when any of its versions is under retention.
+  // Deletes the product with its versions and their document rows (blobs stay for the caller to
+  // collect). Retention is the caller's check: it needs the clock and the rules of core.
   virtual void DeleteProduct(const std::string& org_id, const std::string& product_id,
                              const Actor& actor) = 0;
 
