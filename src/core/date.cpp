@@ -41,8 +41,8 @@ std::string FormatDate(const Date& date) {
 Date AddYears(const Date& date, int years) {
   Date moved = date + std::chrono::years{years};
   if (!moved.ok()) {
-    moved = Date{std::chrono::year_month_day_last{moved.year(), std::chrono::month_day_last{
-                                                                    moved.month()}}};
+    moved = Date{
+        std::chrono::year_month_day_last{moved.year(), std::chrono::month_day_last{moved.month()}}};
   }
   return moved;
 }

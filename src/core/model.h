@@ -146,8 +146,8 @@ struct AuditEntry {
   std::string action;  // e.g. "product.create"
   std::string entity_type;
   std::string entity_id;
-  std::string before;  // JSON text, empty when created
-  std::string after;   // JSON text, empty when deleted
+  std::string before;     // JSON text, empty when created
+  std::string after;      // JSON text, empty when deleted
   std::string prev_hash;  // hex SHA-256 of the previous entry ("" for the first)
   std::string hash;       // hex SHA-256 of this entry (see audit_chain.h)
 };

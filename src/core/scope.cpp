@@ -7,10 +7,10 @@ namespace craft::core {
 namespace {
 
 constexpr std::array<std::string_view, 16> kScopes = {
-    "product:read",  "product:write",   "version:read",   "version:write",
-    "document:read", "document:write",  "document:delete", "sbom:read",
-    "sbom:write",    "vuln:read",       "vuln:write",     "export:read",
-    "report:read",   "report:write",    "admin",          "audit:read",
+    "product:read",  "product:write",  "version:read",    "version:write",
+    "document:read", "document:write", "document:delete", "sbom:read",
+    "sbom:write",    "vuln:read",      "vuln:write",      "export:read",
+    "report:read",   "report:write",   "admin",           "audit:read",
 };
 
 std::string_view ResourceOf(std::string_view scope) {

@@ -103,7 +103,9 @@ std::string_view ToString(ReleaseState v) { return kReleaseStates[static_cast<in
 std::string_view ToString(DocumentType v) { return kDocumentTypes[static_cast<int>(v)]; }
 std::string_view ToString(Role v) { return kRoles[static_cast<int>(v)]; }
 
-std::optional<Category> ParseCategory(std::string_view s) { return Lookup<Category>(kCategories, s); }
+std::optional<Category> ParseCategory(std::string_view s) {
+  return Lookup<Category>(kCategories, s);
+}
 std::optional<ProductType> ParseProductType(std::string_view s) {
   return Lookup<ProductType>(kProductTypes, s);
 }
