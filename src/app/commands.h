@@ -1,0 +1,14 @@
+#pragma once
+// The craft command line: one registration function per command group.
+
+#include <CLI/CLI.hpp>
+
+namespace craft::app {
+
+void AddServeCommand(CLI::App& app);
+void AddAdminCommands(CLI::App& app);
+
+// The data folder every command shares: --data DIR or CRAFT_DATA, default ./var.
+void AddDataOption(CLI::App& command, std::string& data_dir);
+
+}  // namespace craft::app

@@ -1,0 +1,54 @@
+#pragma once
+// What every API handler shares: the store, the blob store, the clock and the limits, and the
+// authenticated caller of the current request.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "http/message.h"
+#include "store/blob/blob_store.h"
+#include "store/store.h"
+
+namespace craft::http {
+
+struct ApiContext {
+  store::Store& store;
+  store::BlobStore& blobs;
+  std::function<std::int64_t()> clock;  // Unix seconds
+  std::uint64_t json_body_limit = 1 << 20;
+  std::uint64_t upload_body_limit = 512ull << 20;
+
+  core::Date Today() const;
+};
+
+// The caller of a request, resolved from `Authorization: Bearer craft_...`.
+struct Caller {
+  core::ApiKey key;
+  core::Role role = core::Role::kViewer;
+  const std::string& org() const { return key.organisation_id; }
+  store::Actor actor() const { return {"key:" + key.id}; }
+};
+
+// Resolves the bearer key: 401 (with WWW-Authenticate) when absent, malformed, unknown, expired or
+// revoked. Does not check scopes.
+Caller Authenticate(const Request& request, const ApiContext& context);
+
+// 403 unless the caller's key holds `scope` and the user's role still allows it.
+void RequireScope(const Caller& caller, std::string_view scope);
+
+// Authenticate + RequireScope.
+Caller Authorize(const Request& request, const ApiContext& context, std::string_view scope);
+
+// Maps a StoreError to the matching problem (404, 409, 422, 503) and throws it.
+[[noreturn]] void ThrowStoreProblem(const store::StoreError& error);
+
+// 404 problem for a resource that does not exist or belongs to another organisation.
+[[noreturn]] void ThrowNotFound(std::string_view what, std::string_view id);
+
+// Reads limit (1..500, default 50) and cursor from the query; 400 on a bad limit.
+store::PageRequest PageFrom(const Request& request);
+
+}  // namespace craft::http
