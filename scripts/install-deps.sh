@@ -19,7 +19,7 @@ PACKAGES=(
   libcli11-dev libspdlog-dev libfmt-dev libkainjow-mustache-dev
   # tests, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libcurl4-openssl-dev
-  wrk poppler-utils zip unzip curl procps python3
+  wrk poppler-utils zip unzip curl procps python3 bc
 )
 
 missing=()
@@ -31,4 +31,10 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update
   $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# npm fetches the build-time data (SPDX lists, CycloneDX schemas): use the machine's node when
+# present, Debian's otherwise.
+if ! command -v npm >/dev/null 2>&1; then
+  $SUDO apt-get install -y --no-install-recommends nodejs npm
 fi
