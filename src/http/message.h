@@ -30,10 +30,10 @@ struct Request {
   std::string method;  // "GET", "POST", ...
   std::string target;  // raw request target, e.g. "/api/v1/products?limit=10"
   std::string path;    // percent-decoded path without the query
-  std::multimap<std::string, std::string> query;   // percent-decoded
-  std::map<std::string, std::string> params;       // path parameters, e.g. {"id": "..."}
+  std::multimap<std::string, std::string> query;             // percent-decoded
+  std::map<std::string, std::string> params;                 // path parameters, e.g. {"id": "..."}
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
-  std::string body;  // whole body for buffered routes (up to the JSON limit)
+  std::string body;                   // whole body for buffered routes (up to the JSON limit)
   BodyReader* body_reader = nullptr;  // set instead of `body` for streaming routes
   std::string remote_address;
 
@@ -90,6 +90,10 @@ class ProblemError : public std::runtime_error {
 
 // The RFC 9457 body for a problem, as JSON text.
 std::string ProblemJson(const ProblemError& problem, std::string_view instance);
+
+// A response carrying ProblemJson(problem, instance) as application/problem+json with the
+// problem's status.
+Response ProblemResponse(const ProblemError& problem, std::string_view instance);
 
 // Standard reason phrase ("Not Found") for a status code.
 std::string_view ReasonPhrase(int status);
