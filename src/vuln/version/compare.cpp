@@ -1,0 +1,86 @@
+// Dispatch from a Scheme to its comparator (one source file per scheme, see schemes.h).
+
+#include "vuln/version/compare.h"
+
+#include "vuln/version/decimal.h"
+#include "vuln/version/schemes.h"
+
+namespace craft::vuln::version {
+namespace {
+
+int CompareUnchecked(Scheme scheme, std::string_view a, std::string_view b) {
+  switch (scheme) {
+    case Scheme::kSemVer:
+      return semver::Compare(a, b);
+    case Scheme::kPyPI:
+      return pep440::Compare(a, b);
+    case Scheme::kMaven:
+      return maven::Compare(a, b);
+    case Scheme::kNuGet:
+      return nuget::Compare(a, b);
+    case Scheme::kRubyGems:
+      return rubygems::Compare(a, b);
+    case Scheme::kPackagist:
+      return packagist::Compare(a, b);
+    case Scheme::kPub:
+      return pub::Compare(a, b);
+    case Scheme::kDebian:
+      return dpkg::Compare(a, b);
+    case Scheme::kAlpine:
+      return apk::Compare(a, b);
+    case Scheme::kRpm:
+      return rpm::Compare(a, b);
+    case Scheme::kCran:
+      return cran::Compare(a, b);
+    case Scheme::kHackage:
+      return hackage::Compare(a, b);
+    case Scheme::kGeneric:
+      return rpm::CompareSegments(a, b);
+  }
+  return CompareBytes(a, b);
+}
+
+}  // namespace
+
+int Compare(Scheme scheme, std::string_view a, std::string_view b) noexcept {
+  try {
+    return CompareUnchecked(scheme, a, b);
+  } catch (...) {
+    // Only allocation failure can get here; fall back to an order that needs no memory.
+    return CompareBytes(a, b);
+  }
+}
+
+bool IsValid(Scheme scheme, std::string_view version) noexcept {
+  try {
+    switch (scheme) {
+      case Scheme::kSemVer:
+        return semver::IsValid(version);
+      case Scheme::kPyPI:
+        return pep440::IsValid(version);
+      case Scheme::kNuGet:
+        return nuget::IsValid(version);
+      case Scheme::kRubyGems:
+        return rubygems::IsValid(version);
+      case Scheme::kPub:
+        return pub::IsValid(version);
+      case Scheme::kDebian:
+        return dpkg::IsValid(version);
+      case Scheme::kAlpine:
+        return apk::IsValid(version);
+      case Scheme::kCran:
+        return cran::IsValid(version);
+      case Scheme::kHackage:
+        return hackage::IsValid(version);
+      case Scheme::kMaven:
+      case Scheme::kPackagist:
+      case Scheme::kRpm:
+      case Scheme::kGeneric:
+        return !version.empty();
+    }
+  } catch (...) {
+  }
+  return false;
+}
+
+}  // namespace craft::vuln::version
