@@ -1,0 +1,52 @@
+// The audit log: listing an organisation's entries and verifying the whole chain.
+#include "core/audit_chain.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace craft::store::sqlite {
+
+Page<core::AuditEntry> SqliteStore::ListAudit(const std::string& org_id, const PageRequest& page) {
+  static const std::string first = "SELECT " + AuditColumns("a") +
+                                   " FROM audit_log a WHERE a.organisation_id = ? "
+                                   "ORDER BY a.seq DESC LIMIT ?";
+  static const std::string next = "SELECT " + AuditColumns("a") +
+                                  " FROM audit_log a WHERE a.organisation_id = ? AND a.seq < ? "
+                                  "ORDER BY a.seq DESC LIMIT ?";
+  const int limit = ClampLimit(page.limit);
+  const std::int64_t before = DecodeCursor(page.cursor);  // newest first: continue below it
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Statement st = lease->Prepare(before == 0 ? first : next);
+  st.Bind(org_id);
+  if (before != 0) st.Bind(before);
+  st.Bind(limit + 1);
+  return ReadPage<core::AuditEntry>(st, limit, ReadAuditEntry);
+}
+
+AuditVerification SqliteStore::VerifyAudit() {
+  static const std::string sql = "SELECT " + AuditColumns("a") + " FROM audit_log a ORDER BY a.seq";
+  std::vector<core::AuditEntry> entries;
+  std::optional<core::AuditHead> head;
+  {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    Connection& c = *lease;
+    c.Exec("BEGIN");  // one snapshot: the entries and the head must agree
+    try {
+      Statement st = c.Prepare(sql);
+      while (st.Step()) entries.push_back(ReadAuditEntry(st));
+      Statement h = c.Prepare("SELECT seq, hash FROM audit_head WHERE id = 1");
+      if (h.Step()) head = core::AuditHead{h.Int(0), h.Text(1)};
+    } catch (...) {
+      c.RollbackQuietly();
+      throw;
+    }
+    c.Exec("COMMIT");
+  }
+  AuditVerification result;
+  result.entries = static_cast<std::int64_t>(entries.size());
+  result.problems = core::VerifyAuditChain(entries, head);
+  if (!head) result.problems.push_back("the audit head row is missing");
+  result.ok = result.problems.empty();
+  return result;
+}
+
+}  // namespace craft::store::sqlite
