@@ -32,10 +32,14 @@ enum class Scheme {
   // version,
   // and among other legacy versions by setuptools' historical key.
   kPyPI,
-  // Maven, as org.apache.maven.artifact.versioning.ComparableVersion (maven-artifact 3.8) orders
-  // versions: tokens split at ".", "-" and digit/letter transitions, trailing null values trimmed,
-  // qualifiers alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp <
-  // any other (alphabetical), case-insensitive. Every string is a Maven version.
+  // Maven, by the POM reference's version order specification, which osv.dev and osv-scalibr follow
+  // and which agrees with ComparableVersion (maven-artifact 3.8) on every version in their
+  // fixtures: tokens split at ".", "-" and digit/letter transitions, null values (0, "", "final",
+  // "ga") trimmed from the end and before each "-", case-insensitive qualifiers alpha = a < beta =
+  // b < milestone = m < rc = cr < snapshot < "" = ga = final = release < sp < any other
+  // (alphabetical), ".qualifier" < "-qualifier" < "-number" < ".number". Every string is a Maven
+  // version. Like ComparableVersion 3.8 the order is not transitive where a qualifier after "."
+  // meets "-" qualifiers: 1.0.beta9 < 1.0 < 1.0-pre29, yet 1.0.beta9 > 1.0-pre29.
   kMaven,
   // NuGet: like kSemVer with four numeric components conventionally, release labels compared
   // case-insensitively; build metadata ignored.
@@ -45,8 +49,9 @@ enum class Scheme {
   // one. Strings Gem::Version would reject are segmented the same way.
   kRubyGems,
   // Packagist (Composer), as PHP's version_compare orders versions after Composer strips leading
-  // "v"/"V": dev < alpha = a < beta = b < RC = rc < number < pl = p, unknown words first and equal
-  // to each other, a longer version greater if its next part is a number. As in the fixtures PHP's
+  // "v"/"V": dev < alpha = a < beta = b < RC = rc < number < pl = p (matched as prefixes,
+  // case-sensitively: "devel" is dev, "Beta" is unknown), unknown words first and equal to each
+  // other, a longer version greater if its next part is a number. As in the fixtures PHP's
   // table is taken from, "#" equals every number, so versions containing "#" are not ordered
   // transitively. The empty version sorts first.
   kPackagist,
@@ -61,10 +66,12 @@ enum class Scheme {
   // sort before every accepted version, and among themselves bytewise.
   kDebian,
   // Alpine (apk) and the apk-based distributions (Wolfi, Chainguard, MinimOS, ...):
-  // digits{.digits}[letter]{_suffix[digits]}[~hash][-r digits], suffixes alpha < beta < pre < rc <
+  // digits{.digits}[letter[digits]]{_suffix[digits]}[~hash][-r digits], a leading zero making a
+  // number after the first compare as a decimal fraction, suffixes alpha < beta < pre < rc <
   // (none) < cvs < svn < git < hg < p, the hash ignored. Whatever cannot be read that way is an
-  // unparsed tail: a version with a tail sorts right after the same version without one; two tails
-  // are compared bytewise up to their first "-", and text after the -r revision is not compared.
+  // unparsed tail: a version with a tail sorts right before the same version without one; two
+  // tails are compared bytewise up to their first "-", and text after the -r revision is not
+  // compared, as in the osv-scalibr fixtures.
   kAlpine,
   // RPM (Red Hat, AlmaLinux, Rocky Linux, SUSE, openSUSE, Mageia, openEuler, ...), as rpm orders
   // [epoch:]version[-release]: epoch numerically (only digits followed by ":" form an epoch),
@@ -105,7 +112,8 @@ std::optional<Scheme> ParseSchemeName(std::string_view name);
 
 // Orders two versions under a scheme: -1 if a sorts before b, 0 if they are the same version under
 // the scheme (not necessarily the same string), +1 if a sorts after b. Compare(s, a, b) ==
-// -Compare(s, b, a) for every input. Never throws, whatever the bytes.
+// -Compare(s, b, a) for every input, and the order is transitive except where the ecosystem's own
+// tool is not (kMaven and kPackagist above). Never throws, whatever the bytes.
 int Compare(Scheme scheme, std::string_view a, std::string_view b) noexcept;
 
 // Whether the ecosystem's own tool accepts the string as a version: strict SemVer 2.0.0 with an
