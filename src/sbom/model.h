@@ -143,25 +143,52 @@ struct Vulnerability {
   std::string description;
 };
 
+// An SPDX relationship as written ("SPDXRef-A DEPENDS_ON SPDXRef-B"); SPDX 3 relationships keep
+// their camelCase type ("dependsOn"). CycloneDX documents have none (their graph is
+// `dependencies`).
+struct Relationship {
+  std::string from;
+  std::string type;
+  std::string to;
+};
+
 struct Document {
   Format format = Format::kCycloneDxJson;
   std::string spec_version;    // "1.6", "2.3", "3.0.1"
   std::string serial_number;   // CycloneDX serialNumber, SPDX documentNamespace or spdxId
-  std::string name;            // SPDX document name, CycloneDX metadata component name
+  std::string name;            // SPDX document name
   int document_version = 0;    // CycloneDX "version"; 0 when absent
   std::string timestamp;       // as written (RFC 3339 expected)
   std::vector<Party> authors;  // CycloneDX metadata.authors; SPDX creators (Person/Organization)
   std::vector<Tool> tools;     // CycloneDX metadata.tools; SPDX creators (Tool)
   std::optional<Party> supplier;
   std::optional<Party> manufacturer;
-  std::optional<std::size_t> primary_component;  // index into components
-  std::vector<std::string> lifecycle_phases;     // "build", "pre-build", ... or names
-  std::vector<License> licenses;                 // CycloneDX metadata.licenses, SPDX dataLicense
-  std::vector<Property> properties;              // CycloneDX metadata.properties
-  std::vector<Component> components;             // flattened, depth-first, parents first
+  // CycloneDX metadata.component: the subject of the BOM, kept apart from `components` (so that
+  // `components.size()` is the count a user expects from the components array).
+  std::optional<Component> metadata_component;
+  // Index into `components` of the primary component when it is listed there: the package an SPDX
+  // document DESCRIBES (or its root element), or the component sharing metadata.component's
+  // bom-ref.
+  std::optional<std::size_t> primary_component;
+  std::vector<std::string> lifecycle_phases;  // "build", "pre-build", ... or names
+  std::vector<License> licenses;              // CycloneDX metadata.licenses, SPDX dataLicense
+  std::vector<Property> properties;           // CycloneDX metadata.properties
+  // CycloneDX components (nested ones flattened depth-first, parents first) or SPDX packages.
+  // SPDX files and snippets are not components; relationships may still name them.
+  std::vector<Component> components;
   std::vector<Dependency> dependencies;
+  std::vector<Relationship> relationships;
   std::vector<Composition> compositions;
   std::vector<Vulnerability> vulnerabilities;
+
+  // The component this SBOM is about: metadata.component, else the primary listed component.
+  const Component* Primary() const {
+    if (metadata_component) return &*metadata_component;
+    if (primary_component && *primary_component < components.size()) {
+      return &components[*primary_component];
+    }
+    return nullptr;
+  }
 };
 
 // Where a diagnostic points: a JSON pointer ("/components/3/purl"), an XPath

@@ -1,0 +1,22 @@
+#pragma once
+// Reading SBOMs: one entry point for every supported format.
+
+#include <string_view>
+
+#include "sbom/model.h"
+
+namespace craft::sbom {
+
+// Reads an SBOM in any supported format, detected from the bytes themselves (never from a file
+// name): CycloneDX JSON and XML (1.2 to 1.7; 1.4 to 1.7 are the supported versions, older ones
+// read with a warning), SPDX 2.2 / 2.3 JSON and tag-value, SPDX 3.0.x JSON-LD.
+//
+// Returns the normalised document, or the diagnostics that make it unreadable; never throws on
+// bad input. Every diagnostic names its place: a JSON pointer for JSON, an XPath for XML,
+// "line:column" for tag-value. A document with error diagnostics may still carry a value when
+// the errors are local (a malformed field); a file that is not an SBOM at all, truncated, or over
+// `limits` (size, nesting depth, component count) has no value. XML DOCTYPEs and entities are
+// refused, never expanded. Pure and thread-safe; memory grows linearly with the input.
+Parsed<Document> Parse(std::string_view bytes, const Limits& limits = {});
+
+}  // namespace craft::sbom

@@ -1,0 +1,17 @@
+#pragma once
+// The per-format readers behind sbom::Parse (src/sbom/parse.h). Internal to craft_sbom: each
+// reader fills `out` from input that Parse has already sized and recognised.
+
+#include <string_view>
+
+#include "sbom/model.h"
+
+namespace craft::sbom::parse {
+
+// JSON input (CycloneDX, SPDX 2, SPDX 3 JSON-LD): the format is told by the top-level keys.
+void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
+
+void ReadCycloneDxXml(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
+void ReadSpdxTagValue(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
+
+}  // namespace craft::sbom::parse

@@ -1,0 +1,220 @@
+#include "sbom/parse/json_reader.h"
+
+#include "sbom/parse/formats.h"
+
+namespace craft::sbom::parse::json {
+
+void JsonReader::Push(std::string_view key) {
+  marks_.push_back(pointer_.size());
+  pointer_ += '/';
+  for (char c : key) {
+    if (c == '~') {
+      pointer_ += "~0";
+    } else if (c == '/') {
+      pointer_ += "~1";
+    } else {
+      pointer_ += c;
+    }
+  }
+}
+
+void JsonReader::Push(std::size_t index) {
+  marks_.push_back(pointer_.size());
+  pointer_ += '/';
+  pointer_ += std::to_string(index);
+}
+
+void JsonReader::Pop() {
+  if (marks_.empty()) return;
+  pointer_.resize(marks_.back());
+  marks_.pop_back();
+}
+
+void JsonReader::Add(Diagnostic::Severity severity, std::string message) {
+  diagnostics_.push_back({severity, pointer_.empty() ? "/" : pointer_, std::move(message)});
+}
+
+bool JsonReader::Expect(ondemand::value v, ondemand::json_type type, std::string_view what) {
+  if (v.type() == type) return true;
+  Warn("expected " + std::string(what) + ", found " +
+       std::string(v.raw_json_token()).substr(0, 40));
+  return false;
+}
+
+std::string JsonReader::String(ondemand::value v) {
+  switch (v.type()) {
+    case ondemand::json_type::string:
+      return std::string(std::string_view(v.get_string()));
+    case ondemand::json_type::number:
+    case ondemand::json_type::boolean: {
+      std::string text(v.raw_json_token());
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' ||
+                               text.back() == '\t')) {
+        text.pop_back();
+      }
+      Warn("expected a string, found " + text + " (read as \"" + text + "\")");
+      return text;
+    }
+    case ondemand::json_type::null:
+      return {};
+    default:
+      Warn("expected a string, found an " +
+           std::string(v.type() == ondemand::json_type::array ? "array" : "object"));
+      return {};
+  }
+}
+
+std::optional<double> JsonReader::Number(ondemand::value v) {
+  if (v.type() != ondemand::json_type::number) {
+    if (v.type() != ondemand::json_type::null) Warn("expected a number");
+    return std::nullopt;
+  }
+  return double(v.get_double());
+}
+
+std::optional<std::int64_t> JsonReader::Integer(ondemand::value v) {
+  if (v.type() != ondemand::json_type::number) {
+    Warn("expected an integer");
+    return std::nullopt;
+  }
+  std::int64_t n = 0;
+  if (v.get_int64().get(n) != simdjson::SUCCESS) {
+    Warn("expected an integer");
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::vector<std::string> JsonReader::Strings(ondemand::value v) {
+  std::vector<std::string> out;
+  ForEach(v, [&](ondemand::value element) { out.push_back(String(element)); });
+  return out;
+}
+
+bool JsonReader::CountComponent() {
+  if (++components_ <= limits_.max_components) return true;
+  if (components_ == limits_.max_components + 1) {
+    Error("more than " + std::to_string(limits_.max_components) +
+          " components: refused (limit max_components)");
+  }
+  return false;
+}
+
+namespace {
+
+enum class JsonKind {
+  kCycloneDx,
+  kSpdx2,
+  kSpdx3,
+  kNotAnSbom,  // recognised as something else: `detail` says what
+};
+
+// What the top-level keys say the document is. For a document that is not an SBOM, `detail`
+// receives a sentence saying what it is instead.
+JsonKind Detect(ondemand::document& doc, JsonReader& reader, std::string& detail) {
+  bool bom_format = false, spdx_version = false, graph = false, spec_version = false;
+  std::string context, bom_format_value;
+  bool license_list = false, schema = false, csaf = false, spdx21 = false;
+  for (ondemand::field field : doc.get_object()) {
+    std::string_view key = field.unescaped_key();
+    ondemand::value v = field.value();
+    if (key == "bomFormat") {
+      bom_format = true;
+      bom_format_value = reader.String(v);
+    } else if (key == "spdxVersion") {
+      spdx_version = true;
+    } else if (key == "@context") {
+      context = v.type() == ondemand::json_type::string ? reader.String(v) : "array";
+    } else if (key == "@graph") {
+      graph = true;
+    } else if (key == "specVersion") {
+      spec_version = true;
+    } else if (key == "licenseListVersion") {
+      license_list = true;
+    } else if (key == "definitions" || key == "$defs" || key == "properties") {
+      schema = true;
+    } else if (key == "document") {
+      csaf = true;
+    } else if (key == "Document") {
+      spdx21 = true;
+    }
+  }
+  detail = bom_format_value;
+  if (bom_format || (spec_version && context.empty() && !graph)) return JsonKind::kCycloneDx;
+  if (spdx_version) return JsonKind::kSpdx2;
+  if (context.find("openvex") != std::string::npos) {
+    detail = "this is an OpenVEX document, not an SBOM";
+  } else if (graph || context.find("spdx") != std::string::npos || context == "array") {
+    return JsonKind::kSpdx3;
+  } else if (license_list) {
+    detail = "this is the SPDX licence list (licenseListVersion), not an SBOM";
+  } else if (csaf) {
+    detail = "this looks like a CSAF advisory (a top-level \"document\"), not an SBOM";
+  } else if (spdx21) {
+    detail =
+        "this is SPDX 2.1-era JSON (a top-level \"Document\" wrapper); craft reads SPDX 2.2 "
+        "and 2.3 JSON";
+  } else if (schema) {
+    detail = "this looks like a JSON schema, not an SBOM";
+  } else {
+    detail =
+        "this JSON document is not an SBOM: it has no bomFormat (CycloneDX), spdxVersion "
+        "(SPDX 2) or @context (SPDX 3) at the top level";
+  }
+  return JsonKind::kNotAnSbom;
+}
+
+}  // namespace
+
+void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out) {
+  if (auto nesting = CheckJsonNesting(bytes, limits.max_depth)) {
+    out.diagnostics.push_back(std::move(*nesting));
+    return;
+  }
+  simdjson::padded_string padded(bytes);
+  ondemand::parser parser;
+  JsonReader reader(std::string_view(padded.data(), padded.size()), limits, out.diagnostics);
+  ondemand::document doc;
+  if (auto error = parser.iterate(padded).get(doc)) {
+    reader.Error(std::string("malformed JSON: ") + simdjson::error_message(error));
+    return;
+  }
+  Document document;
+  bool ok = Guarded(reader, doc, [&] {
+    if (doc.type() != ondemand::json_type::object) {
+      reader.Error("the JSON document is not an object, so it is not an SBOM");
+      return;
+    }
+    std::string detail;
+    JsonKind kind = Detect(doc, reader, detail);
+    doc.rewind();
+    switch (kind) {
+      case JsonKind::kCycloneDx:
+        if (detail != "CycloneDX")
+          reader.Warn("bomFormat is \"" + detail + "\", expected \"CycloneDX\"");
+        ReadCycloneDxJson(doc, reader, document);
+        break;
+      case JsonKind::kSpdx2:
+        ReadSpdxJson(doc, reader, document);
+        break;
+      case JsonKind::kSpdx3:
+        ReadSpdx3JsonLd(doc, reader, document);
+        break;
+      case JsonKind::kNotAnSbom:
+        reader.Error(detail);
+        return;
+    }
+    out.value = std::move(document);
+  });
+  if (!ok) out.value.reset();
+}
+
+}  // namespace craft::sbom::parse::json
+
+namespace craft::sbom::parse {
+
+void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out) {
+  json::ReadJson(bytes, limits, out);
+}
+
+}  // namespace craft::sbom::parse

@@ -1,0 +1,134 @@
+#pragma once
+// Walking a simdjson On-Demand document while keeping a JSON pointer to where we are, so that
+// every diagnostic names its place. Internal to craft_sbom's JSON readers.
+//
+// simdjson indexes the input (stage 1) with the best kernel of the CPU, chosen at run time; the
+// walk over the index is portable code. Measured on a 46 MB CycloneDX file: the index takes 8 ms
+// and the walk 8 ms whether this file is compiled for AVX2 or not, so it is compiled without
+// machine-specific flags.
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sbom/model.h"
+
+namespace craft::sbom::parse {
+
+// "line:column" (1-based) of byte `offset` in `text`.
+std::string LineColumn(std::string_view text, std::size_t offset);
+
+// Scans JSON text for nesting deeper than `max_depth` and for arrays or objects left open at the
+// end (a truncated file). Strings are skipped, escapes honoured. Returns an error diagnostic, or
+// nullopt when the nesting is sound. Linear, no recursion.
+std::optional<Diagnostic> CheckJsonNesting(std::string_view text, std::size_t max_depth);
+
+}  // namespace craft::sbom::parse
+
+namespace craft::sbom::parse::json {
+
+namespace ondemand = simdjson::ondemand;
+
+class JsonReader {
+ public:
+  JsonReader(std::string_view bytes, const Limits& limits, std::vector<Diagnostic>& diagnostics)
+      : bytes_(bytes), limits_(limits), diagnostics_(diagnostics) {}
+
+  // The JSON pointer of the current position ("" is the document root).
+  const std::string& Pointer() const { return pointer_; }
+  void Push(std::string_view key);
+  void Push(std::size_t index);
+  void Pop();
+
+  void Warn(std::string message) { Add(Diagnostic::Severity::kWarning, std::move(message)); }
+  void Error(std::string message) { Add(Diagnostic::Severity::kError, std::move(message)); }
+  void Add(Diagnostic::Severity severity, std::string message);
+
+  // The string at `v`. A number or boolean is taken as written, with a warning; any other type
+  // gives a warning and "".
+  std::string String(ondemand::value v);
+  std::optional<double> Number(ondemand::value v);
+  std::optional<std::int64_t> Integer(ondemand::value v);
+
+  // Calls f(value) for each element of the array at `v`, with the index pushed on the pointer.
+  // Anything but an array gives a warning.
+  template <class F>
+  void ForEach(ondemand::value v, F&& f) {
+    if (!Expect(v, ondemand::json_type::array, "an array")) return;
+    std::size_t i = 0;
+    for (ondemand::value element : v.get_array()) {
+      Push(i++);
+      f(element);
+      Pop();
+    }
+  }
+
+  // Calls f(key, value) for each field of the object at `v`, with the key pushed on the pointer.
+  template <class F>
+  void ForFields(ondemand::value v, F&& f) {
+    if (!Expect(v, ondemand::json_type::object, "an object")) return;
+    for (ondemand::field field : v.get_object()) {
+      std::string_view key = field.unescaped_key();
+      Push(key);
+      f(key, field.value());
+      Pop();
+    }
+  }
+
+  // Strings of an array of strings.
+  std::vector<std::string> Strings(ondemand::value v);
+
+  // True when `v` has type `type`; else a warning naming `what` was expected.
+  bool Expect(ondemand::value v, ondemand::json_type type, std::string_view what);
+
+  // Counts one more component; false (and an error) once Limits::max_components is passed.
+  bool CountComponent();
+
+  const Limits& limits() const { return limits_; }
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  std::string_view bytes_;
+  const Limits& limits_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::string pointer_;
+  std::vector<std::size_t> marks_;
+  std::size_t components_ = 0;
+};
+
+// Runs `read()`, turning a simdjson error (a malformed or truncated document) into an error
+// diagnostic at the reader's JSON pointer with the line:column where simdjson stopped. Returns
+// false after such an error.
+template <class F>
+bool Guarded(JsonReader& reader, ondemand::document& doc, F&& read) {
+  try {
+    read();
+    return true;
+  } catch (const simdjson::simdjson_error& e) {
+    std::string where;
+    const char* at = nullptr;
+    if (doc.current_location().get(at) == simdjson::SUCCESS && at != nullptr) {
+      auto offset = static_cast<std::size_t>(at - reader.bytes().data());
+      if (offset <= reader.bytes().size())
+        where = " (at " + LineColumn(reader.bytes(), offset) + ")";
+    }
+    reader.Error(std::string("malformed JSON: ") + e.what() + where);
+    return false;
+  }
+}
+
+// The reader shared by the JSON formats: opens `bytes` (padded), detects the format from its
+// top-level keys and dispatches. Refuses a JSON file that is not an SBOM with a diagnostic that
+// says what it looks like instead.
+void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
+
+// The formats, each reading a document ReadJson has opened (and rewound).
+void ReadCycloneDxJson(ondemand::document& doc, JsonReader& reader, Document& out);
+void ReadSpdxJson(ondemand::document& doc, JsonReader& reader, Document& out);
+void ReadSpdx3JsonLd(ondemand::document& doc, JsonReader& reader, Document& out);
+
+}  // namespace craft::sbom::parse::json
