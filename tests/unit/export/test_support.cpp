@@ -5,9 +5,14 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
 
 #include "core/digest.h"
 #include "core/readiness.h"
@@ -34,9 +39,9 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-CommandResult RunCommand(const std::string& command_line) {
+CommandResult RunCommand(const std::string& command_line, bool with_stderr) {
   CommandResult result;
-  FILE* pipe = ::popen((command_line + " 2>&1").c_str(), "r");
+  FILE* pipe = ::popen((command_line + (with_stderr ? " 2>&1" : "")).c_str(), "r");
   if (pipe == nullptr) return result;
   std::array<char, 65536> buffer{};
   std::size_t n = 0;
@@ -150,6 +155,36 @@ void AddFindings(TechnicalFile& file, int count) {
 }
 
 }  // namespace
+
+std::vector<std::string> ManifestSchemaErrors(const std::string& manifest_json) {
+  static const nlohmann::json schema_json = nlohmann::json::parse(
+      ReadFile(std::filesystem::path(CRAFT_SOURCE_DIR) / "docs/manifest-v1.1.schema.json"));
+  valijson::Schema schema;
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
+  parser.populateSchema(schema_adapter, schema);
+  const auto document = nlohmann::json::parse(manifest_json, nullptr, false);
+  if (document.is_discarded()) return {"not JSON"};
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  std::vector<std::string> errors;
+  if (!validator.validate(schema, adapter, &results)) {
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+      std::string where;
+      for (const auto& part : error.context) where += part;
+      errors.push_back(where + ": " + error.description);
+    }
+  }
+  return errors;
+}
+
+std::string UnzipEntry(const std::filesystem::path& zip, const std::string& entry) {
+  const auto result = RunCommand("unzip -p " + Quote(zip) + " " + Quote(entry), false);
+  if (result.exit_code != 0) throw std::runtime_error("unzip -p failed for " + entry);
+  return result.output;
+}
 
 std::string SampleSbom() {
   return ReadFile(std::filesystem::path(CRAFT_CORPORA) /

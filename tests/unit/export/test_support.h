@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "export/technical_file.h"
 
@@ -28,8 +29,8 @@ struct CommandResult {
   int exit_code = -1;
   std::string output;  // stdout and stderr together
 };
-// Runs a shell command line and collects what it prints.
-CommandResult RunCommand(const std::string& command_line);
+// Runs a shell command line and collects what it prints (stderr too, unless told not to).
+CommandResult RunCommand(const std::string& command_line, bool with_stderr = true);
 // Quotes a path for the shell.
 std::string Quote(const std::filesystem::path& path);
 
@@ -41,6 +42,13 @@ void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 std::int64_t PeakRssKb();
 std::int64_t CurrentRssKb();
 void ResetPeakRss();
+
+// Validates JSON text against docs/manifest-v1.1.schema.json with valijson; returns one line per
+// error (JSON pointer and description), or {"not JSON"}; empty when valid.
+std::vector<std::string> ManifestSchemaErrors(const std::string& manifest_json);
+
+// Extracts one entry of a ZIP with `unzip -p`.
+std::string UnzipEntry(const std::filesystem::path& zip, const std::string& entry);
 
 // A real CycloneDX SBOM from the corpora (CycloneDX/bom-examples, dropwizard 1.3.15).
 std::string SampleSbom();
