@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <random>
@@ -78,6 +79,8 @@ TEST(Crash, KillDuringUploadsLosesNothingAnswered) {
     cursor = page.json["next_cursor"].is_null() ? "" : page.json["next_cursor"].get<std::string>();
   } while (!cursor.empty());
 
+  std::cerr << "crash test: " << answered.size() << " uploads answered 201, " << listed.size()
+            << " listed after 3 kills\n";
   ASSERT_GT(answered.size(), 3u) << "the loop must have completed some uploads";
   for (const auto& [id, sha] : answered) {
     ASSERT_TRUE(listed.count(id)) << "upload " << id << " was answered 201 but is gone";
