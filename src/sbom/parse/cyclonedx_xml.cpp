@@ -59,6 +59,8 @@ class CycloneDxXml {
  public:
   CycloneDxXml(const Limits& limits, Parsed<Document>& out) : limits_(limits), out_(out) {}
 
+  bool over_limit() const { return over_limit_; }
+
   void Read(xml_node bom, Document& doc) {
     doc.format = Format::kCycloneDxXml;
     doc.serial_number = bom.attribute("serialNumber").value();
@@ -366,8 +368,9 @@ void ReadCycloneDxXml(std::string_view bytes, const Limits& limits, Parsed<Docum
                       std::string(kNamespacePrefix) + "1.x\")");
     return;
   }
-  CycloneDxXml(limits, out).Read(bom, doc);
-  out.value = std::move(doc);
+  CycloneDxXml reader(limits, out);
+  reader.Read(bom, doc);
+  if (!reader.over_limit()) out.value = std::move(doc);
 }
 
 }  // namespace craft::sbom::parse

@@ -204,7 +204,8 @@ void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& ou
         reader.Error(detail);
         return;
     }
-    out.value = std::move(document);
+    // Over a limit the input is refused whole, not truncated.
+    if (!reader.OverComponentLimit()) out.value = std::move(document);
   });
   if (!ok) out.value.reset();
 }

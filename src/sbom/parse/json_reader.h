@@ -87,6 +87,7 @@ class JsonReader {
 
   // Counts one more component; false (and an error) once Limits::max_components is passed.
   bool CountComponent();
+  bool OverComponentLimit() const { return components_ > limits_.max_components; }
 
   const Limits& limits() const { return limits_; }
   std::string_view bytes() const { return bytes_; }
