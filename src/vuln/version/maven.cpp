@@ -43,9 +43,8 @@ std::string_view Normalise(std::string_view value, bool followed_by_digit) {
 }
 
 // Splits at "." and "-" (kept as the prefix of the next token) and at every transition between a
-// digit and a non-digit (a "-" prefix), then trims null values (0, "", "final", "ga") from the end
-// and before every remaining "-" token, from the end to the start.
-std::vector<Token> Tokens(std::string_view lower) {
+// digit and a non-digit (a "-" prefix).
+std::vector<Token> Split(std::string_view lower) {
   std::vector<Token> tokens;
   char prefix = 0;
   std::size_t start = 0;
@@ -53,12 +52,17 @@ std::vector<Token> Tokens(std::string_view lower) {
     const bool end = i == lower.size() || lower[i] == '.' || lower[i] == '-';
     const bool transition = !end && i > start && IsDigit(lower[i]) != IsDigit(lower[i - 1]);
     if (!end && !transition) continue;
-    const std::string_view piece = lower.substr(start, i - start);
     const bool followed_by_digit = transition && IsDigit(lower[i]);
-    tokens.push_back({prefix, Normalise(piece, followed_by_digit)});
+    tokens.push_back({prefix, Normalise(lower.substr(start, i - start), followed_by_digit)});
     prefix = end ? (i < lower.size() ? lower[i] : 0) : '-';
     start = end ? i + 1 : i;
   }
+  return tokens;
+}
+
+// Trims null values (0, "", "final", "ga") from the end, then again before each remaining "-"
+// token, from the end to the start. The first token always stays.
+std::vector<Token> TrimNulls(const std::vector<Token>& tokens) {
   std::vector<bool> removed(tokens.size(), false);
   for (std::size_t i = tokens.size() - 1; i > 0;) {
     if (IsNullValue(tokens[i].value)) {
@@ -116,8 +120,8 @@ int Compare(std::string_view a, std::string_view b) {
   std::string la(a), lb(b);
   std::transform(la.begin(), la.end(), la.begin(), [](char c) { return ToLower(c); });
   std::transform(lb.begin(), lb.end(), lb.begin(), [](char c) { return ToLower(c); });
-  const std::vector<Token> x = Tokens(la);
-  const std::vector<Token> y = Tokens(lb);
+  const std::vector<Token> x = TrimNulls(Split(la));
+  const std::vector<Token> y = TrimNulls(Split(lb));
   const std::size_t n = std::max(x.size(), y.size());
   for (std::size_t i = 0; i < n; ++i) {
     const Token left = i < x.size() ? x[i] : Padding(y[i]);

@@ -55,19 +55,11 @@ bool IsIdentifierList(std::string_view list, bool numeric_leading_zeros) {
 
 SemverLike ParseSemverLike(std::string_view text) {
   SemverLike v;
-  std::size_t pos = (!text.empty() && text[0] == 'v') ? 1 : 0;
-  while (pos < text.size()) {
-    if (IsDigit(text[pos])) {
-      const std::size_t len = RunLength(text.substr(pos), IsDigit);
-      v.numbers.push_back(text.substr(pos, len));
-      pos += len;
-    } else if (text[pos] == '.') {
-      ++pos;
-    } else {
-      break;
-    }
-  }
-  v.rest = text.substr(pos);
+  const std::size_t start = (!text.empty() && text[0] == 'v') ? 1 : 0;
+  const std::size_t len =
+      RunLength(text.substr(start), [](char c) { return IsDigit(c) || c == '.'; });
+  v.numbers = text.substr(start, len);
+  v.rest = text.substr(start + len);
   const std::size_t plus = v.rest.find('+');
   v.prerelease = v.rest.substr(0, plus);
   if (plus != std::string_view::npos) v.build = v.rest.substr(plus + 1);
@@ -75,14 +67,16 @@ SemverLike ParseSemverLike(std::string_view text) {
   return v;
 }
 
-int CompareNumbers(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
-  const std::size_t n = std::max(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view x = i < a.size() ? a[i] : std::string_view{};
-    const std::string_view y = i < b.size() ? b[i] : std::string_view{};
-    if (const int c = CompareDecimal(x, y); c != 0) return c;
+int CompareNumbers(std::string_view a, std::string_view b) {
+  while (true) {
+    a.remove_prefix(RunLength(a, [](char c) { return c == '.'; }));
+    b.remove_prefix(RunLength(b, [](char c) { return c == '.'; }));
+    if (a.empty() && b.empty()) return 0;
+    const std::size_t na = RunLength(a, IsDigit), nb = RunLength(b, IsDigit);
+    if (const int c = CompareDecimal(a.substr(0, na), b.substr(0, nb)); c != 0) return c;
+    a.remove_prefix(na);
+    b.remove_prefix(nb);
   }
-  return 0;
 }
 
 int CompareIdentifiers(std::string_view a, std::string_view b, bool fold_case) {

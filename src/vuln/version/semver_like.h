@@ -4,23 +4,23 @@
 // Internal to src/vuln/version; defined in semver.cpp.
 
 #include <string_view>
-#include <vector>
 
 namespace craft::vuln::version {
 
 struct SemverLike {
-  std::vector<std::string_view> numbers;  // digit runs, in order ("1.02.3" -> "1", "02", "3")
-  std::string_view prerelease;            // after the numbers up to "+", one leading "-" removed
-  std::string_view build;                 // after the first "+" that follows the numbers
-  std::string_view rest;                  // everything after the numbers, untouched
+  std::string_view numbers;     // the digit runs and dots at the front ("1.02.3" of "1.02.3-rc")
+  std::string_view prerelease;  // after the numbers up to "+", one leading "-" removed
+  std::string_view build;       // after the first "+" that follows the numbers
+  std::string_view rest;        // everything after the numbers, untouched
 };
 
 // Reads any string: digit runs separated by "." form the numbers until the first other character
 // ("1..2" has numbers 1 and 2, "x" has none).
 SemverLike ParseSemverLike(std::string_view text);
 
-// Compares numeric components one by one as decimal numbers, a missing component counting as 0.
-int CompareNumbers(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+// Compares the digit runs of two `numbers` fields one by one as decimal numbers, a missing one
+// counting as 0 (so "1.0" equals "1.0.0").
+int CompareNumbers(std::string_view a, std::string_view b);
 
 // Compares dot-separated identifier lists as SemVer 2.0.0 item 11.4 compares pre-releases:
 // numeric identifiers as numbers and below alphanumeric ones, alphanumeric ones bytewise (ASCII
