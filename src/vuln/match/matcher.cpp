@@ -1,0 +1,142 @@
+#include "vuln/match/matcher.h"
+
+#include <algorithm>
+#include <map>
+
+#include "vuln/advisory/ecosystem.h"
+#include "vuln/match/osv_evaluation.h"
+
+namespace craft::vuln::match {
+
+using advisory::RangeEvent;
+
+std::string_view MatchMethodName(MatchMethod method) {
+  switch (method) {
+    case MatchMethod::kPurl:
+      return "purl";
+    case MatchMethod::kCpe:
+      return "cpe";
+    case MatchMethod::kName:
+      return "name";
+  }
+  return "name";
+}
+
+std::string_view ConfidenceName(Confidence confidence) {
+  switch (confidence) {
+    case Confidence::kLow:
+      return "low";
+    case Confidence::kMedium:
+      return "medium";
+    case Confidence::kHigh:
+      return "high";
+  }
+  return "low";
+}
+
+namespace {
+
+const char* KindName(RangeEvent::Kind kind) {
+  switch (kind) {
+    case RangeEvent::Kind::kIntroduced:
+      return "introduced";
+    case RangeEvent::Kind::kFixed:
+      return "fixed";
+    case RangeEvent::Kind::kLastAffected:
+      return "last_affected";
+    case RangeEvent::Kind::kLimit:
+      return "limit";
+  }
+  return "";
+}
+
+std::string Reason(const AffectedEvaluation& e, std::string_view version) {
+  std::string v(version);
+  if (e.basis == AffectedEvaluation::Basis::kVersionsList) return v + " is listed in versions[]";
+  const RangeEvent* start = e.range.deciding;
+  std::string reason = start->version == "0" ? v + " is at or above introduced 0 (every version)"
+                                             : v + " is at or above introduced " + start->version;
+  const RangeEvent* bound = e.range.bound;
+  if (bound == nullptr) return reason + ", with no fixed or last_affected version above it";
+  const char* relation =
+      bound->kind == RangeEvent::Kind::kFixed ? " and below " : " and at or below ";
+  return reason + relation + KindName(bound->kind) + " " + bound->version;
+}
+
+struct Query {
+  std::string ecosystem;  // the component's, possibly with a release
+  std::string name;
+  std::string version;
+  MatchMethod method;
+  Confidence confidence;
+};
+
+// Adds the findings of one ecosystem base for the query, one per advisory.
+void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q,
+                 std::map<std::string, Finding>& found) {
+  std::string ecosystem = q.ecosystem.empty() ? std::string(base) : q.ecosystem;
+  auto name = advisory::NormalizePackageName(ecosystem, q.name);
+  for (const PackageEntry& entry : index.LookupPackage(base, name)) {
+    const auto& affected = entry.advisory->affected[entry.affected_index];
+    if (found.count(entry.advisory->id) > 0) continue;
+    if (!EcosystemApplies(affected.package.ecosystem, ecosystem)) continue;
+    auto evaluation = EvaluateAffected(affected, q.version);
+    if (!evaluation) continue;
+    Finding f;
+    f.advisory_id = entry.advisory->id;
+    f.aliases = entry.advisory->aliases;
+    f.method = q.method;
+    f.confidence = q.confidence;
+    f.ecosystem = affected.package.ecosystem;
+    f.package = affected.package.name;
+    if (evaluation->basis == AffectedEvaluation::Basis::kRange) {
+      f.basis = Finding::Basis::kRange;
+      f.range = affected.ranges[evaluation->range_index];
+    } else {
+      f.basis = Finding::Basis::kVersionsList;
+    }
+    f.reason = Reason(*evaluation, q.version);
+    f.fixed_versions = std::move(evaluation->fixed_above);
+    found.emplace(f.advisory_id, std::move(f));
+  }
+}
+
+std::vector<Finding> Run(const AdvisoryIndex& index, const Query& q) {
+  std::map<std::string, Finding> found;
+  if (q.version.empty() || q.name.empty()) return {};
+  if (q.ecosystem.empty()) {
+    for (const auto& base : index.EcosystemBases()) MatchInBase(index, base, q, found);
+  } else {
+    MatchInBase(index, advisory::EcosystemBase(q.ecosystem), q, found);
+  }
+  std::vector<Finding> out;
+  out.reserve(found.size());
+  for (auto& [id, finding] : found) out.push_back(std::move(finding));
+  return out;
+}
+
+Confidence ReleaseConfidence(std::string_view ecosystem, Confidence otherwise) {
+  bool release_unknown =
+      IsDistributionEcosystem(ecosystem) && advisory::EcosystemSuffix(ecosystem).empty();
+  return release_unknown ? Confidence::kLow : otherwise;
+}
+
+}  // namespace
+
+std::vector<Finding> MatchPackage(const AdvisoryIndex& index, const PackageComponent& component) {
+  Confidence confidence = component.ecosystem.empty()
+                              ? Confidence::kLow
+                              : ReleaseConfidence(component.ecosystem, Confidence::kMedium);
+  return Run(index, {component.ecosystem, component.name, component.version, MatchMethod::kName,
+                     confidence});
+}
+
+std::vector<Finding> MatchPurl(const AdvisoryIndex& index, const PurlParts& purl) {
+  auto ref = OsvPackageForPurl(purl);
+  if (!ref) return {};
+  Confidence confidence =
+      ref->release_known ? ReleaseConfidence(ref->ecosystem, Confidence::kHigh) : Confidence::kLow;
+  return Run(index, {ref->ecosystem, ref->name, ref->version, MatchMethod::kPurl, confidence});
+}
+
+}  // namespace craft::vuln::match

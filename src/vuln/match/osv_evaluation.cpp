@@ -1,0 +1,142 @@
+#include "vuln/match/osv_evaluation.h"
+
+#include <algorithm>
+
+#include "vuln/advisory/ecosystem.h"
+
+namespace craft::vuln::match {
+
+using advisory::AffectedRange;
+using advisory::RangeEvent;
+using Kind = RangeEvent::Kind;
+
+namespace {
+
+bool IsStart(const RangeEvent& e) { return e.kind == Kind::kIntroduced && e.version == "0"; }
+
+// Orders event versions, with introduced "0" before every version.
+int CompareEvents(version::Scheme scheme, const RangeEvent& a, const RangeEvent& b) {
+  bool a_start = IsStart(a), b_start = IsStart(b);
+  if (a_start || b_start) return a_start == b_start ? 0 : (a_start ? -1 : 1);
+  return version::Compare(scheme, a.version, b.version);
+}
+
+bool BeforeLimits(const AffectedRange& range, std::string_view v, version::Scheme scheme) {
+  bool has_limit = false;
+  for (const auto& e : range.events) {
+    if (e.kind != Kind::kLimit) continue;
+    has_limit = true;
+    if (e.version.find('*') != std::string::npos) return true;
+    if (version::Compare(scheme, v, e.version) < 0) return true;
+  }
+  return !has_limit;
+}
+
+bool Applies(const RangeEvent& e, std::string_view v, version::Scheme scheme) {
+  switch (e.kind) {
+    case Kind::kIntroduced:
+      return IsStart(e) || version::Compare(scheme, v, e.version) >= 0;
+    case Kind::kFixed:
+      return version::Compare(scheme, v, e.version) >= 0;
+    case Kind::kLastAffected:
+      return version::Compare(scheme, v, e.version) > 0;
+    case Kind::kLimit:
+      return false;
+  }
+  return false;
+}
+
+// Adds the fixed versions of `range` above `v` to `out`.
+void CollectFixedAbove(const AffectedRange& range, std::string_view v, version::Scheme scheme,
+                       std::vector<std::string>& out) {
+  for (const auto& e : range.events) {
+    if (e.kind == Kind::kFixed && version::Compare(scheme, v, e.version) < 0) {
+      out.push_back(e.version);
+    }
+  }
+}
+
+void SortFixed(std::vector<std::string>& fixed, version::Scheme scheme) {
+  std::stable_sort(fixed.begin(), fixed.end(), [&](const std::string& a, const std::string& b) {
+    return version::Compare(scheme, a, b) < 0;
+  });
+  fixed.erase(std::unique(fixed.begin(), fixed.end(),
+                          [&](const std::string& a, const std::string& b) {
+                            return version::Compare(scheme, a, b) == 0;
+                          }),
+              fixed.end());
+}
+
+version::Scheme RangeScheme(const advisory::Affected& affected, const AffectedRange& range) {
+  return range.type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer
+                                                    : EcosystemScheme(affected);
+}
+
+}  // namespace
+
+version::Scheme EcosystemScheme(const advisory::Affected& affected) {
+  return version::SchemeForEcosystem(affected.package.ecosystem)
+      .value_or(version::Scheme::kGeneric);
+}
+
+RangeEvaluation EvaluateRange(const AffectedRange& range, std::string_view v,
+                              version::Scheme scheme) {
+  RangeEvaluation result;
+  if (range.type == AffectedRange::Type::kGit) return result;
+  if (!BeforeLimits(range, v, scheme)) {
+    result.before_limits = false;
+    return result;
+  }
+  for (const auto& e : range.events) {
+    if (!Applies(e, v, scheme)) continue;
+    // Sorted order, ties in record order: a later applying event at an equal version wins.
+    if (result.deciding == nullptr || CompareEvents(scheme, e, *result.deciding) >= 0) {
+      result.deciding = &e;
+    }
+  }
+  result.affected = result.deciding != nullptr && result.deciding->kind == Kind::kIntroduced;
+  if (!result.affected) return result;
+  for (const auto& e : range.events) {
+    bool bounds = (e.kind == Kind::kFixed && version::Compare(scheme, v, e.version) < 0) ||
+                  (e.kind == Kind::kLastAffected && version::Compare(scheme, v, e.version) <= 0);
+    if (bounds && (result.bound == nullptr ||
+                   version::Compare(scheme, e.version, result.bound->version) < 0)) {
+      result.bound = &e;
+    }
+  }
+  return result;
+}
+
+std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
+                                                   std::string_view v) {
+  for (std::size_t i = 0; i < affected.ranges.size(); ++i) {
+    const auto& range = affected.ranges[i];
+    if (range.type == AffectedRange::Type::kGit) continue;
+    auto scheme = RangeScheme(affected, range);
+    RangeEvaluation evaluation = EvaluateRange(range, v, scheme);
+    if (!evaluation.affected) continue;
+    AffectedEvaluation result{AffectedEvaluation::Basis::kRange, i, evaluation, {}};
+    CollectFixedAbove(range, v, scheme, result.fixed_above);
+    SortFixed(result.fixed_above, scheme);
+    return result;
+  }
+  std::string_view listed = v;
+  if (advisory::EcosystemBase(affected.package.ecosystem) == "Go" && listed.starts_with('v')) {
+    listed.remove_prefix(1);  // Go module versions carry a "v" that OSV leaves out
+  }
+  if (std::find(affected.versions.begin(), affected.versions.end(), listed) ==
+      affected.versions.end()) {
+    return std::nullopt;
+  }
+  AffectedEvaluation result{AffectedEvaluation::Basis::kVersionsList, 0, {}, {}};
+  auto scheme = EcosystemScheme(affected);
+  for (const auto& range : affected.ranges) {
+    if (range.type != AffectedRange::Type::kGit) {
+      CollectFixedAbove(range, v, RangeScheme(affected, range), result.fixed_above);
+    }
+  }
+  SortFixed(result.fixed_above, scheme);
+  return result;
+}
+
+}  // namespace craft::vuln::match
