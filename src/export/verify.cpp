@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
 
 #include <map>
 #include <memory>
@@ -17,6 +18,31 @@ namespace {
 constexpr std::size_t kMaxManifestBytes = 64u << 20;
 constexpr std::size_t kMaxSignatureBytes = 4096;
 constexpr std::size_t kBlockSize = 256 * 1024;
+
+// libarchive converts entry names to the locale's character set and gives up (no name at all)
+// under the "C" locale. This switches the calling thread, and only it, to a UTF-8 locale while
+// the archive is read.
+class Utf8Locale {
+ public:
+  Utf8Locale() {
+    for (const char* name : {"C.UTF-8", "C.utf8", "en_US.UTF-8"}) {
+      utf8_ = newlocale(LC_CTYPE_MASK, name, static_cast<locale_t>(nullptr));
+      if (utf8_ != static_cast<locale_t>(nullptr)) break;
+    }
+    if (utf8_ != static_cast<locale_t>(nullptr)) previous_ = uselocale(utf8_);
+  }
+  ~Utf8Locale() {
+    if (utf8_ == static_cast<locale_t>(nullptr)) return;
+    uselocale(previous_);
+    freelocale(utf8_);
+  }
+  Utf8Locale(const Utf8Locale&) = delete;
+  Utf8Locale& operator=(const Utf8Locale&) = delete;
+
+ private:
+  locale_t utf8_ = static_cast<locale_t>(nullptr);
+  locale_t previous_ = static_cast<locale_t>(nullptr);
+};
 
 struct ArchiveFree {
   void operator()(archive* a) const { archive_read_free(a); }
@@ -77,6 +103,7 @@ std::string ReadData(archive* a, const std::string& path, ReadEntry& entry,
 
 bool ReadArchive(const std::filesystem::path& path, ArchiveContents& contents,
                  VerificationReport& report) {
+  const Utf8Locale utf8;
   std::unique_ptr<archive, ArchiveFree> a(archive_read_new());
   archive_read_support_format_zip_seekable(a.get());
   if (archive_read_open_filename(a.get(), path.c_str(), kBlockSize) != ARCHIVE_OK) {
