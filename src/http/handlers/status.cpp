@@ -3,19 +3,73 @@
 #include "core/readiness.h"
 #include "core/retention.h"
 #include "http/handlers/routes.h"
+#include "http/json_text.h"
 
 namespace craft::http {
 namespace {
 
-nlohmann::json MissingItemJson(const core::MissingItem& item) {
-  return {{"key", item.key},
-          {"label", item.label},
-          {"source", item.source},
-          {"fix",
-           {{"method", item.fix.method},
-            {"path", item.fix.path},
-            {"field", item.fix.field},
-            {"ui", item.fix.ui}}}};
+void AppendMissingItem(std::string& out, const core::MissingItem& item) {
+  out += '{';
+  AppendJsonKey(out, "key");
+  AppendJsonString(out, item.key);
+  out += ',';
+  AppendJsonKey(out, "label");
+  AppendJsonString(out, item.label);
+  out += ',';
+  AppendJsonKey(out, "source");
+  AppendJsonString(out, item.source);
+  out += ",\"fix\":{";
+  AppendJsonKey(out, "method");
+  AppendJsonString(out, item.fix.method);
+  out += ',';
+  AppendJsonKey(out, "path");
+  AppendJsonString(out, item.fix.path);
+  out += ',';
+  AppendJsonKey(out, "field");
+  AppendJsonString(out, item.fix.field);
+  out += ',';
+  AppendJsonKey(out, "ui");
+  AppendJsonString(out, item.fix.ui);
+  out += "}}";
+}
+
+// The status body, written directly: this endpoint is polled by dashboards and CI pipelines, and
+// a JSON tree would cost more than the database reads.
+std::string StatusJson(const core::ReadinessInput& input, const core::Readiness& readiness,
+                       const core::Retention& retention, std::int64_t now) {
+  std::string out;
+  out.reserve(512 + readiness.missing_items.size() * 320);
+  out += '{';
+  AppendJsonKey(out, "version_id");
+  AppendJsonString(out, input.version.id);
+  out += ',';
+  AppendJsonKey(out, "product_id");
+  AppendJsonString(out, input.product.id);
+  out += ',';
+  AppendJsonKey(out, "version");
+  AppendJsonString(out, input.version.version);
+  out += ",\"cra_status\":{\"status\":";
+  out += readiness.ready ? "\"ready\"" : "\"incomplete\"";
+  out += ",\"missing_items\":[";
+  for (std::size_t i = 0; i < readiness.missing_items.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendMissingItem(out, readiness.missing_items[i]);
+  }
+  out += "]},\"retention\":{\"retain_until\":";
+  if (retention.retain_until) {
+    AppendJsonString(out, core::FormatDate(*retention.retain_until));
+  } else {
+    out += "null";
+  }
+  out += ",\"open_ended\":";
+  out += retention.open_ended ? "true" : "false";
+  out += ",\"locked\":";
+  out += retention.locked ? "true" : "false";
+  out += "},";
+  AppendJsonKey(out, "evaluated_at");
+  AppendJsonString(out, core::FormatTimestamp(now));
+  out += '}';
+  return out;
 }
 
 Response VersionStatus(ApiContext& context, Request& request) {
@@ -40,23 +94,7 @@ Response VersionStatus(ApiContext& context, Request& request) {
   const core::Readiness readiness = core::AssessReadiness(input);
   const core::Retention retention = core::AssessRetention(input.version, input.today);
 
-  nlohmann::json missing = nlohmann::json::array();
-  for (const auto& item : readiness.missing_items) missing.push_back(MissingItemJson(item));
-  nlohmann::json body = {
-      {"version_id", input.version.id},
-      {"product_id", input.product.id},
-      {"version", input.version.version},
-      {"cra_status",
-       {{"status", readiness.ready ? "ready" : "incomplete"},
-        {"missing_items", std::move(missing)}}},
-      {"retention",
-       {{"retain_until", retention.retain_until
-                             ? nlohmann::json(core::FormatDate(*retention.retain_until))
-                             : nullptr},
-        {"open_ended", retention.open_ended},
-        {"locked", retention.locked}}},
-      {"evaluated_at", core::FormatTimestamp(now)}};
-  return JsonResponse(200, body);
+  return Response::Json(200, StatusJson(input, readiness, retention, now));
 }
 
 }  // namespace
