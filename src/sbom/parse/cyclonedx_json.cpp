@@ -38,7 +38,8 @@ class CycloneDxJson {
     } else if (key == "metadata") {
       r_.ForFields(v, [this](std::string_view k, Value x) { Metadata(k, x); });
     } else if (key == "components") {
-      r_.ForEach(v, [this](Value c) { ReadComponent(c, std::nullopt, 1); });
+      r_.ForEach(
+          v, [this](Value c) { ReadComponent(c, std::nullopt, 1); }, &doc_.components);
     } else if (key == "dependencies") {
       r_.ForEach(v, [this](Value d) { ReadDependency(d); });
     } else if (key == "compositions") {
@@ -225,14 +226,17 @@ class CycloneDxJson {
   }
 
   void ReadHashes(Value v, std::vector<Hash>& out) {
-    r_.ForEach(v, [&](Value h) {
-      Hash hash;
-      r_.ForFields(h, [&](std::string_view k, Value x) {
-        if (k == "alg") hash.algorithm = r_.String(x);
-        if (k == "content") hash.value = r_.String(x);
-      });
-      out.push_back(std::move(hash));
-    });
+    r_.ForEach(
+        v,
+        [&](Value h) {
+          Hash hash;
+          r_.ForFields(h, [&](std::string_view k, Value x) {
+            if (k == "alg") hash.algorithm = r_.String(x);
+            if (k == "content") hash.value = r_.String(x);
+          });
+          out.push_back(std::move(hash));
+        },
+        &out);
   }
 
   // A licence choice: [{license: {id | name, text, url, acknowledgement}} | {expression}].
@@ -255,27 +259,33 @@ class CycloneDxJson {
   }
 
   void ReadExternalReferences(Value v, std::vector<ExternalReference>& out) {
-    r_.ForEach(v, [&](Value e) {
-      ExternalReference ref;
-      r_.ForFields(e, [&](std::string_view k, Value x) {
-        if (k == "type") ref.type = r_.String(x);
-        if (k == "url") ref.url = r_.String(x);
-        if (k == "comment") ref.comment = r_.String(x);
-        if (k == "hashes") ReadHashes(x, ref.hashes);
-      });
-      out.push_back(std::move(ref));
-    });
+    r_.ForEach(
+        v,
+        [&](Value e) {
+          ExternalReference ref;
+          r_.ForFields(e, [&](std::string_view k, Value x) {
+            if (k == "type") ref.type = r_.String(x);
+            if (k == "url") ref.url = r_.String(x);
+            if (k == "comment") ref.comment = r_.String(x);
+            if (k == "hashes") ReadHashes(x, ref.hashes);
+          });
+          out.push_back(std::move(ref));
+        },
+        &out);
   }
 
   void ReadProperties(Value v, std::vector<Property>& out) {
-    r_.ForEach(v, [&](Value p) {
-      Property prop;
-      r_.ForFields(p, [&](std::string_view k, Value x) {
-        if (k == "name") prop.name = r_.String(x);
-        if (k == "value") prop.value = r_.String(x);
-      });
-      out.push_back(std::move(prop));
-    });
+    r_.ForEach(
+        v,
+        [&](Value p) {
+          Property prop;
+          r_.ForFields(p, [&](std::string_view k, Value x) {
+            if (k == "name") prop.name = r_.String(x);
+            if (k == "value") prop.value = r_.String(x);
+          });
+          out.push_back(std::move(prop));
+        },
+        &out);
   }
 
   void ReadDependency(Value v) {

@@ -1,5 +1,7 @@
 #include "sbom/parse/json_reader.h"
 
+#include <cstdint>
+
 #include "sbom/parse/formats.h"
 
 namespace craft::sbom::parse::json {
@@ -164,6 +166,18 @@ JsonKind Detect(ondemand::document& doc, JsonReader& reader, std::string& detail
   return JsonKind::kNotAnSbom;
 }
 
+bool PaddingIsReadable(std::string_view bytes) {
+#if defined(__SANITIZE_ADDRESS__)
+  (void)bytes;
+  return false;
+#else
+  constexpr std::uintptr_t kPage = 4096;
+  if (bytes.empty()) return false;
+  auto last = reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.size() - 1;
+  return last / kPage == (last + simdjson::SIMDJSON_PADDING) / kPage;
+#endif
+}
+
 }  // namespace
 
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out) {
@@ -171,11 +185,23 @@ void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& ou
     out.diagnostics.push_back(std::move(*nesting));
     return;
   }
-  simdjson::padded_string padded(bytes);
+  // simdjson reads up to simdjson::SIMDJSON_PADDING bytes past the end. When those bytes lie on the
+  // page of the last input byte, reading them cannot fault and the input is used as it is;
+  // otherwise (and under AddressSanitizer, which would rightly flag the over-read) it is copied.
+  simdjson::padded_string copy;
+  simdjson::padded_string_view input;
+  if (PaddingIsReadable(bytes)) {
+    input = simdjson::padded_string_view(bytes.data(), bytes.size(),
+                                         bytes.size() + simdjson::SIMDJSON_PADDING);
+  } else {
+    copy = simdjson::padded_string(bytes);
+    input = simdjson::padded_string_view(copy.data(), copy.size(),
+                                         copy.size() + simdjson::SIMDJSON_PADDING);
+  }
   ondemand::parser parser;
-  JsonReader reader(std::string_view(padded.data(), padded.size()), limits, out.diagnostics);
+  JsonReader reader(std::string_view(input.data(), input.size()), limits, out.diagnostics);
   ondemand::document doc;
-  if (auto error = parser.iterate(padded).get(doc)) {
+  if (auto error = parser.iterate(input).get(doc)) {
     reader.Error(std::string("malformed JSON: ") + simdjson::error_message(error));
     return;
   }

@@ -22,10 +22,16 @@ namespace craft::sbom::parse {
 // "line:column" (1-based) of byte `offset` in `text`.
 std::string LineColumn(std::string_view text, std::size_t offset);
 
-// Scans JSON text for nesting deeper than `max_depth` and for arrays or objects left open at the
-// end (a truncated file). Strings are skipped, escapes honoured. Returns an error diagnostic, or
+// Scans JSON text for nesting deeper than `max_depth`, brackets that do not match, arrays or
+// objects (or a string) left open at the end (a truncated file) and content after the document.
+// Strings are skipped, escapes honoured. Returns an error diagnostic with its line:column, or
 // nullopt when the nesting is sound. Linear, no recursion.
 std::optional<Diagnostic> CheckJsonNesting(std::string_view text, std::size_t max_depth);
+
+// The two halves of CheckJsonNesting, exposed for tests: the fast verdict (64 bytes at a time)
+// and the byte-by-byte scan that says where and why.
+bool JsonNestingIsSound(std::string_view text, std::size_t max_depth);
+std::optional<Diagnostic> DiagnoseJsonNesting(std::string_view text, std::size_t max_depth);
 
 }  // namespace craft::sbom::parse
 
@@ -55,12 +61,18 @@ class JsonReader {
   std::optional<std::int64_t> Integer(ondemand::value v);
 
   // Calls f(value) for each element of the array at `v`, with the index pushed on the pointer.
-  // Anything but an array gives a warning.
-  template <class F>
-  void ForEach(ondemand::value v, F&& f) {
+  // Anything but an array gives a warning. With `reserve`, `reserve->reserve()` is first told how
+  // many more elements are coming (one more quick pass over the array).
+  template <class F, class Vector = std::vector<int>>
+  void ForEach(ondemand::value v, F&& f, Vector* reserve = nullptr) {
     if (!Expect(v, ondemand::json_type::array, "an array")) return;
+    ondemand::array array = v.get_array();
+    if (reserve != nullptr) {
+      std::size_t n = 0;
+      if (array.count_elements().get(n) == simdjson::SUCCESS) reserve->reserve(reserve->size() + n);
+    }
     std::size_t i = 0;
-    for (ondemand::value element : v.get_array()) {
+    for (ondemand::value element : array) {
       Push(i++);
       f(element);
       Pop();

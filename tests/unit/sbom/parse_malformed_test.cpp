@@ -208,3 +208,95 @@ TEST(ParseMalformed, LocalProblemsNameTheirPlace) {
 
 }  // namespace
 }  // namespace craft::sbom
+
+namespace craft::sbom {
+namespace {
+
+// The JSON nesting pre-check reads 64 bytes at a time. Strings holding brackets, escaped quotes
+// and backslashes, placed at every offset around a 64-byte boundary, must not confuse it: the
+// document stays readable, and one unbalanced bracket outside the strings is always found.
+TEST(ParseMalformed, NestingCheckAcrossBlockBoundaries) {
+  const std::string tricky = R"(a[{\"}]\\\"x\\)";
+  for (std::size_t pad = 0; pad < 130; ++pad) {
+    std::string head = R"({"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"timestamp":")" +
+                       std::string(pad, 'x') + R"("},"components":[{"type":"library","name":")" +
+                       tricky + R"(","version":"1"}])";
+    auto good = Parse(head + "}");
+    ASSERT_TRUE(good.value) << pad;
+    EXPECT_FALSE(good.HasErrors()) << pad;
+    ASSERT_EQ(good.value->components.size(), 1u);
+    EXPECT_EQ(good.value->components[0].name, "a[{\"}]\\\"x\\");
+    auto bad = Parse(head + "]}");
+    EXPECT_FALSE(bad.value) << pad;
+    ASSERT_NE(FirstError(bad), nullptr) << pad;
+    EXPECT_TRUE(Contains(FirstError(bad)->message, "do not match")) << FirstError(bad)->message;
+  }
+}
+
+}  // namespace
+}  // namespace craft::sbom
+
+#include <random>
+
+#include "sbom/parse/json_reader.h"
+
+namespace craft::sbom {
+namespace {
+
+// A text shaped like JSON: nested brackets, strings holding brackets, escaped quotes and
+// backslashes, filler; with `corrupt`, one byte then replaced by a character that matters.
+std::string JsonLike(std::mt19937& random, bool corrupt) {
+  const std::string inside = "ab[]{} ";
+  std::string text;
+  std::vector<char> open;
+  for (int step = 0, steps = static_cast<int>(random() % 60); step < steps; ++step) {
+    switch (random() % 4) {
+      case 0:
+        text += random() % 2 ? '[' : '{';
+        open.push_back(text.back() == '[' ? ']' : '}');
+        break;
+      case 1:
+        if (!open.empty()) {
+          text += open.back();
+          open.pop_back();
+        }
+        break;
+      case 2:
+        text += '"';
+        for (int k = static_cast<int>(random() % 90); k > 0; --k) {
+          if (random() % 6 == 0) text += random() % 2 ? "\\\"" : "\\\\";
+          text += inside[random() % inside.size()];
+        }
+        text += '"';
+        break;
+      default:
+        text += std::string(random() % 40, ' ');
+    }
+  }
+  while (!open.empty()) {
+    text += open.back();
+    open.pop_back();
+  }
+  if (corrupt && !text.empty()) text[random() % text.size()] = "\"\\[]{}"[random() % 6];
+  return text;
+}
+
+// The fast nesting verdict (64 bytes at a time) agrees with the byte-by-byte scan on 20,000
+// generated texts whose strings and escapes straddle 64-byte blocks, half of them corrupted by
+// one byte; max_depth 4, so that depth errors occur too.
+TEST(ParseMalformed, FastNestingVerdictAgreesWithTheByteScan) {
+  std::mt19937 random(20261123);
+  int sound = 0, unsound = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = "[" + JsonLike(random, i % 2 == 1) + "]";
+    bool fast = parse::JsonNestingIsSound(text, 4);
+    bool slow = !parse::DiagnoseJsonNesting(text, 4).has_value();
+    ASSERT_EQ(fast, slow) << text;
+    (slow ? sound : unsound) += 1;
+  }
+  EXPECT_GT(sound, 2000);  // both verdicts occur often
+  EXPECT_GT(unsound, 2000);
+}
+
+}  // namespace
+}  // namespace craft::sbom
