@@ -17,76 +17,70 @@ namespace craft::vuln::version {
 
 enum class Scheme {
   // Semantic Versioning 2.0.0 (npm, crates.io, Go, Hex, SwiftURL, Bitnami, ...). A leading "v" is
-  // ignored; numeric components are compared one by one, a missing one counting as 0 (so more than
-  // three components are ordered too); a pre-release sorts before its release, identifiers compared
-  // as SemVer 11.4 says (numeric ones as numbers and below alphanumeric ones, the rest bytewise,
-  // case-sensitive); build metadata after "+" is ignored. Text after the numbers that does not
-  // start
-  // with "-" or "+" is read as a pre-release.
+  // ignored; numeric components are compared one by one, a missing one counting as 0 (so more
+  // than three components are ordered too); a pre-release sorts before its release, identifiers
+  // compared as SemVer item 11.4 says (numeric ones as numbers and below alphanumeric ones, the
+  // rest bytewise, case-sensitive); build metadata after "+" is ignored. Text after the numbers
+  // that does not start with "-" or "+" is read as a pre-release.
   kSemVer,
   // PEP 440 (PyPI), as Python's `packaging` orders versions: epoch, release (trailing zeros
-  // ignored),
-  // pre, post, dev and local segments with all the spellings PEP 440 normalises. A string that is
-  // not
-  // PEP 440 is ordered as `packaging` (before 22.0) orders a LegacyVersion: before every valid
-  // version,
-  // and among other legacy versions by setuptools' historical key.
+  // ignored), pre, post, dev and local segments, with every spelling PEP 440 normalises. A string
+  // that is not PEP 440 is ordered as `packaging` before 22.0 ordered a LegacyVersion: before
+  // every valid version, and among other legacy versions by setuptools' historical key.
   kPyPI,
-  // Maven, by the POM reference's version order specification, which osv.dev and osv-scalibr follow
-  // and which agrees with ComparableVersion (maven-artifact 3.8) on every version in their
-  // fixtures: tokens split at ".", "-" and digit/letter transitions, null values (0, "", "final",
-  // "ga") trimmed from the end and before each "-", case-insensitive qualifiers alpha = a < beta =
-  // b < milestone = m < rc = cr < snapshot < "" = ga = final = release < sp < any other
-  // (alphabetical), ".qualifier" < "-qualifier" < "-number" < ".number". Every string is a Maven
-  // version. Like ComparableVersion 3.8 the order is not transitive where a qualifier after "."
+  // Maven, by the POM reference's version order specification, which osv.dev and osv-scalibr
+  // follow and which agrees with ComparableVersion (maven-artifact 3.8.6) on all of osv-scalibr's
+  // generated fixture: tokens split at ".", "-" and digit/letter transitions; null values (0, "",
+  // "final", "ga") trimmed from the end and before each "-"; case-insensitive qualifiers alpha = a
+  // < beta = b < milestone = m < rc = cr < snapshot < "" = ga = final = release < sp < any other
+  // (alphabetical); ".qualifier" < "-qualifier" < "-number" < ".number". Every string is a Maven
+  // version. Like ComparableVersion 3.8, the order is not transitive where a qualifier after "."
   // meets "-" qualifiers: 1.0.beta9 < 1.0 < 1.0-pre29, yet 1.0.beta9 > 1.0-pre29.
   kMaven,
-  // NuGet: like kSemVer with four numeric components conventionally, release labels compared
-  // case-insensitively; build metadata ignored.
+  // NuGet: like kSemVer (conventionally four numbers), release labels compared
+  // case-insensitively, build metadata ignored.
   kNuGet,
   // RubyGems, as Gem::Version#<=> orders versions: segments are runs of digits or of letters ("-"
-  // reads as ".pre."), trailing zero segments are dropped, a letter segment sorts before a numeric
-  // one. Strings Gem::Version would reject are segmented the same way.
+  // reads as ".pre."), trailing zero segments are dropped, a letter segment sorts before a
+  // numeric one. Strings Gem::Version would reject are segmented the same way.
   kRubyGems,
-  // Packagist (Composer), as PHP's version_compare orders versions after Composer strips leading
-  // "v"/"V": dev < alpha = a < beta = b < RC = rc < number < pl = p (matched as prefixes,
-  // case-sensitively: "devel" is dev, "Beta" is unknown), unknown words first and equal to each
-  // other, a longer version greater if its next part is a number. As in the fixtures PHP's
-  // table is taken from, "#" equals every number, so versions containing "#" are not ordered
+  // Packagist (Composer), as PHP's version_compare orders versions once Composer has stripped
+  // leading "v"/"V": dev < alpha = a < beta = b < RC = rc < number < pl = p, matched as prefixes
+  // and case-sensitively ("devel" is dev, "Beta" is unknown); unknown words sort first and equal
+  // each other; a longer version is greater if its next part is a number. As in the fixtures
+  // PHP's table comes from, "#" equals every number, so versions containing "#" are not ordered
   // transitively. The empty version sorts first.
   kPackagist,
   // Pub (Dart): like kSemVer, except that build metadata is compared too (a version with build
   // metadata sorts after the same version without, identifiers compared like pre-release ones).
   kPub,
   // Debian and Ubuntu, as dpkg --compare-versions orders [epoch:]upstream[-revision]: "~" before
-  // everything, even the end; letters before other characters; digit runs as numbers. Leading and
-  // trailing white space is ignored and the empty string is dpkg's blank version. Strings dpkg
-  // rejects
-  // (embedded space, epoch that is not a number up to 2^31-1, empty upstream version or revision)
-  // sort before every accepted version, and among themselves bytewise.
+  // everything, even the end; letters before other characters; digit runs as numbers. White space
+  // around the version is ignored and the empty string is dpkg's blank version. Strings dpkg
+  // rejects (embedded space, an epoch that is not a number up to 2^31-1, an empty upstream version
+  // or revision) sort before every accepted version, and among themselves bytewise.
   kDebian,
   // Alpine (apk) and the apk-based distributions (Wolfi, Chainguard, MinimOS, ...):
-  // digits{.digits}[letter[digits]]{_suffix[digits]}[~hash][-r digits], a leading zero making a
-  // number after the first compare as a decimal fraction, suffixes alpha < beta < pre < rc <
-  // (none) < cvs < svn < git < hg < p, the hash ignored. Whatever cannot be read that way is an
-  // unparsed tail: a version with a tail sorts right before the same version without one; two
-  // tails are compared bytewise up to their first "-", and text after the -r revision is not
+  // digits{.digits}[letter[digits]]{_suffix[digits]}[~hash][-r digits]. A number after the first
+  // with a leading zero compares as a decimal fraction would; suffixes order alpha < beta < pre <
+  // rc < (none) < cvs < svn < git < hg < p; the hash is ignored. Whatever cannot be read that way
+  // is an unparsed tail: a version with a tail sorts right before the same version without one;
+  // two tails are compared bytewise up to their first "-", and text after the -r revision is not
   // compared, as in the osv-scalibr fixtures.
   kAlpine,
   // RPM (Red Hat, AlmaLinux, Rocky Linux, SUSE, openSUSE, Mageia, openEuler, ...), as rpm orders
-  // [epoch:]version[-release]: epoch numerically (only digits followed by ":" form an epoch),
+  // [epoch:]version[-release]: the epoch numerically (only digits followed by ":" form an epoch),
   // version and release with rpmvercmp ("~" before everything, "^" after the end only, separators
-  // ignored, numeric segments newer than alphabetic ones). A version without a release sorts before
-  // the same version with one. Every string is an RPM version.
+  // ignored, numeric segments newer than alphabetic ones). A version without a release sorts
+  // before the same version with one. Every string is an RPM version.
   kRpm,
-  // CRAN and Bioconductor, as R's package_version orders versions: numbers separated by "." or "-",
-  // compared as lists (a longer list is greater when one is a prefix of the other). Parts that are
+  // CRAN and Bioconductor, as R's package_version orders versions: numbers separated by "." or
+  // "-", compared as lists (a longer list is greater when the other is its prefix). Parts that are
   // not numbers are skipped.
   kCran,
   // Hackage and GHC (Haskell's Data.Version): numbers separated by ".", compared as lists. Text
-  // after
-  // the numbers makes the version invalid; such versions sort after the same numbers without text,
-  // and among themselves bytewise.
+  // after the numbers makes the version invalid; such a version sorts after the same numbers
+  // without text, and such versions among themselves bytewise.
   kHackage,
   // Any other ecosystem: rpmvercmp applied to the whole string (digit runs as numbers, letter runs
   // bytewise, separators ignored, "~" first).
