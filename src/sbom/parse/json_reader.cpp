@@ -6,34 +6,29 @@
 
 namespace craft::sbom::parse::json {
 
-void JsonReader::Push(std::string_view key) {
-  marks_.push_back(pointer_.size());
-  pointer_ += '/';
-  for (char c : key) {
-    if (c == '~') {
-      pointer_ += "~0";
-    } else if (c == '/') {
-      pointer_ += "~1";
-    } else {
-      pointer_ += c;
+std::string JsonReader::Pointer() const {
+  std::string pointer;
+  for (const Segment& segment : path_) {
+    pointer += '/';
+    if (!segment.is_key) {
+      pointer += std::to_string(segment.index);
+      continue;
+    }
+    for (char c : segment.key) {
+      if (c == '~') {
+        pointer += "~0";
+      } else if (c == '/') {
+        pointer += "~1";
+      } else {
+        pointer += c;
+      }
     }
   }
-}
-
-void JsonReader::Push(std::size_t index) {
-  marks_.push_back(pointer_.size());
-  pointer_ += '/';
-  pointer_ += std::to_string(index);
-}
-
-void JsonReader::Pop() {
-  if (marks_.empty()) return;
-  pointer_.resize(marks_.back());
-  marks_.pop_back();
+  return pointer.empty() ? "/" : pointer;
 }
 
 void JsonReader::Add(Diagnostic::Severity severity, std::string message) {
-  diagnostics_.push_back({severity, pointer_.empty() ? "/" : pointer_, std::move(message)});
+  diagnostics_.push_back({severity, Pointer(), std::move(message)});
 }
 
 bool JsonReader::Expect(ondemand::value v, ondemand::json_type type, std::string_view what) {
@@ -123,8 +118,10 @@ JsonKind Detect(ondemand::document& doc, JsonReader& reader, std::string& detail
     if (key == "bomFormat") {
       bom_format = true;
       bom_format_value = reader.String(v);
+      if (bom_format_value == "CycloneDX") break;  // certain: no need to look further
     } else if (key == "spdxVersion") {
       spdx_version = true;
+      break;
     } else if (key == "@context") {
       context = v.type() == ondemand::json_type::string ? reader.String(v) : "array";
     } else if (key == "@graph") {

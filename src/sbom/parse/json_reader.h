@@ -44,11 +44,15 @@ class JsonReader {
   JsonReader(std::string_view bytes, const Limits& limits, std::vector<Diagnostic>& diagnostics)
       : bytes_(bytes), limits_(limits), diagnostics_(diagnostics) {}
 
-  // The JSON pointer of the current position ("" is the document root).
-  const std::string& Pointer() const { return pointer_; }
-  void Push(std::string_view key);
-  void Push(std::size_t index);
-  void Pop();
+  // The JSON pointer of the current position ("/" for the document root). The path is kept as
+  // segments (keys point into simdjson's string buffer, valid while the document is read) and
+  // written out only when a diagnostic needs it.
+  std::string Pointer() const;
+  void Push(std::string_view key) { path_.push_back({key, 0, true}); }
+  void Push(std::size_t index) { path_.push_back({{}, index, false}); }
+  void Pop() {
+    if (!path_.empty()) path_.pop_back();
+  }
 
   void Warn(std::string message) { Add(Diagnostic::Severity::kWarning, std::move(message)); }
   void Error(std::string message) { Add(Diagnostic::Severity::kError, std::move(message)); }
@@ -108,8 +112,12 @@ class JsonReader {
   std::string_view bytes_;
   const Limits& limits_;
   std::vector<Diagnostic>& diagnostics_;
-  std::string pointer_;
-  std::vector<std::size_t> marks_;
+  struct Segment {
+    std::string_view key;
+    std::size_t index;
+    bool is_key;
+  };
+  std::vector<Segment> path_;
   std::size_t components_ = 0;
 };
 
