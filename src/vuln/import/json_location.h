@@ -9,7 +9,8 @@
 namespace craft::vuln::import {
 
 // One step of a path from the document root: an object key or an array index. Each step refers to
-// its parent, which must outlive it (steps live on the stack of the reading functions).
+// its parent, which must outlive it (steps live on the stack of the reading functions; never
+// name a step whose parent is a temporary).
 class JsonLocation {
  public:
   JsonLocation() = default;  // the document root

@@ -109,7 +109,8 @@ KevResult ParseKevCatalog(std::string_view json, const advisory::ImportLimits& l
   catalog.catalog_version.assign(version);
   catalog.date_released.assign(released);
   catalog.vulnerabilities.reserve(items.size());
-  JsonLocation list_at(JsonLocation(), "vulnerabilities");
+  JsonLocation root_at;
+  JsonLocation list_at(root_at, "vulnerabilities");
   std::size_t index = 0;
   for (dom::element item : items) {
     KevEntry entry;
