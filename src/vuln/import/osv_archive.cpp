@@ -14,29 +14,36 @@ namespace {
 
 constexpr std::size_t kMaxDiagnostics = 10'000;
 
-// Feeds libarchive from a ByteSource and watches the bytes for the ZIP end of central directory
-// signature "PK\5\6", which a truncated archive lacks.
+// Feeds libarchive from a ByteSource and keeps the last bytes of the stream, where a whole ZIP
+// ends with its end of central directory record (22 bytes and a comment of up to 65,535), which a
+// truncated archive lacks.
 struct StreamState {
+  static constexpr std::size_t kTail = 22 + 65535;
   const ByteSource* source = nullptr;
-  std::string carry;  // the last bytes of the previous chunk, for a signature split across chunks
-  bool end_of_central_directory = false;
+  std::string tail;
 
   std::string_view Next() {
     std::string_view chunk = (*source)();
-    Scan(chunk);
+    if (chunk.size() >= kTail) {
+      tail.assign(chunk.substr(chunk.size() - kTail));
+    } else {
+      tail.append(chunk);
+      if (tail.size() > 2 * kTail) tail.erase(0, tail.size() - kTail);
+    }
     return chunk;
   }
 
-  void Scan(std::string_view chunk) {
-    if (end_of_central_directory || chunk.empty()) return;
-    std::string window = carry;
-    window.append(chunk.substr(0, std::min<std::size_t>(chunk.size(), 3)));
-    static constexpr std::string_view kSignature("PK\x05\x06", 4);
-    if (window.find(kSignature) != std::string::npos ||
-        chunk.find(kSignature) != std::string_view::npos) {
-      end_of_central_directory = true;
+  // Whether the stream ends with a whole end of central directory record: its signature "PK\5\6",
+  // 18 bytes of fields, then exactly the comment its last field announces.
+  bool EndsWithEndOfCentralDirectory() const {
+    if (tail.size() < 22) return false;
+    for (std::size_t at = tail.size() - 22 + 1; at-- > 0;) {
+      if (tail.compare(at, 4, std::string_view("PK\x05\x06", 4)) != 0) continue;
+      auto comment = static_cast<std::size_t>(static_cast<unsigned char>(tail[at + 20])) |
+                     static_cast<std::size_t>(static_cast<unsigned char>(tail[at + 21])) << 8;
+      return at + 22 + comment == tail.size();
     }
-    carry.assign(chunk.substr(chunk.size() - std::min<std::size_t>(chunk.size(), 3)));
+    return false;
   }
 };
 
@@ -125,7 +132,7 @@ void ArchiveReader::ReadEntry(struct archive* a, struct archive_entry* entry) {
 
 // libarchive stops at the central directory; read the rest so that its end record is seen.
 void ArchiveReader::DrainAfterEnd() {
-  while (!state_.end_of_central_directory && !state_.Next().empty()) {
+  while (!state_.Next().empty()) {
   }
 }
 
@@ -134,7 +141,7 @@ OsvArchiveSummary ArchiveReader::Run() {
                                                                   &archive_read_free);
   archive_read_support_format_zip_streamable(a.get());
   if (archive_read_open(a.get(), &state_, nullptr, ReadCallback, nullptr) != ARCHIVE_OK) {
-    ArchiveError(std::string("cannot read the archive: ") + archive_error_string(a.get()));
+    ArchiveError(std::string("not a ZIP archive: ") + archive_error_string(a.get()));
     return std::move(summary_);
   }
   struct archive_entry* entry = nullptr;
@@ -157,9 +164,12 @@ OsvArchiveSummary ArchiveReader::Run() {
     ReadEntry(a.get(), entry);
   }
   DrainAfterEnd();
-  if (!state_.end_of_central_directory) {
-    ArchiveError("ZIP archive truncated: the end of central directory record is missing after " +
-                 std::to_string(headers) + " entries");
+  if (!state_.EndsWithEndOfCentralDirectory()) {
+    ArchiveError(headers == 0 ? std::string("not a ZIP archive: no entries and no end of central "
+                                            "directory record")
+                              : "ZIP archive truncated: the end of central directory record is "
+                                "missing or cut after " +
+                                    std::to_string(headers) + " entries");
     return std::move(summary_);
   }
   summary_.complete = true;
