@@ -113,18 +113,17 @@ std::optional<Principal> SqliteStore::FindApiKey(const std::string& secret) {
       "ON m.user_id = k.user_id AND m.organisation_id = k.organisation_id "
       "WHERE k.secret_sha256 = ?";
   const std::string digest = core::Sha256Hex(secret);
-  Principal principal;
-  {
-    ConnectionPool::Lease lease = pool_.Acquire();
-    Statement st = lease->Prepare(sql);
-    st.Bind(digest);
-    if (!st.Step()) return std::nullopt;
-    principal.key = ReadApiKey(st);
-    const auto role = core::ParseRole(st.TextView(kApiKeyColumnCount));
-    if (!role) return std::nullopt;
-    principal.role = *role;
-  }
-  TouchApiKey(principal.key);
+  std::optional<Principal> principal =
+      Cached<Principal>(CacheKey("api_key", "", digest), [&]() -> std::optional<Principal> {
+        ConnectionPool::Lease lease = pool_.Acquire();
+        Statement st = lease->Prepare(sql);
+        st.Bind(digest);
+        if (!st.Step()) return std::nullopt;
+        const auto role = core::ParseRole(st.TextView(kApiKeyColumnCount));
+        if (!role) return std::nullopt;
+        return Principal{ReadApiKey(st), *role};
+      });
+  if (principal) TouchApiKey(principal->key);
   return principal;
 }
 

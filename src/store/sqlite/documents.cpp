@@ -88,17 +88,22 @@ Page<core::Document> SqliteStore::ListDocuments(const std::string& org_id,
 
 std::vector<core::DocumentType> SqliteStore::DocumentTypesOf(const std::string& org_id,
                                                              const std::string& version_id) {
-  ConnectionPool::Lease lease = pool_.Acquire();
-  Statement st = lease->Prepare(
-      "SELECT DISTINCT d.type FROM version_documents vd JOIN documents d ON d.id = vd.document_id "
-      "WHERE vd.version_id = ? AND d.organisation_id = ?");
-  st.Bind(version_id).Bind(org_id);
-  std::vector<core::DocumentType> types;
-  while (st.Step()) {
-    if (const auto type = core::ParseDocumentType(st.TextView(0))) types.push_back(*type);
-  }
-  std::sort(types.begin(), types.end());
-  return types;
+  using Types = std::vector<core::DocumentType>;
+  const auto load = [&]() -> std::optional<Types> {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    Statement st = lease->Prepare(
+        "SELECT DISTINCT d.type FROM version_documents vd "
+        "JOIN documents d ON d.id = vd.document_id "
+        "WHERE vd.version_id = ? AND d.organisation_id = ?");
+    st.Bind(version_id).Bind(org_id);
+    Types types;
+    while (st.Step()) {
+      if (const auto type = core::ParseDocumentType(st.TextView(0))) types.push_back(*type);
+    }
+    std::sort(types.begin(), types.end());
+    return types;
+  };
+  return *Cached<Types>(CacheKey("document_types", org_id, version_id), load);
 }
 
 bool SqliteStore::DeleteDocument(const std::string& org_id, const std::string& document_id,

@@ -122,8 +122,10 @@ CreatedApiKey SqliteStore::CreateOrganisation(const std::string& name, const Act
 }
 
 std::optional<core::Organisation> SqliteStore::GetOrganisation(const std::string& org_id) {
-  ConnectionPool::Lease lease = pool_.Acquire();
-  return FindOrganisation(*lease, org_id);
+  return Cached<core::Organisation>(CacheKey("organisation", "", org_id), [&] {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    return FindOrganisation(*lease, org_id);
+  });
 }
 
 std::vector<core::Organisation> SqliteStore::ListOrganisations() {

@@ -69,8 +69,10 @@ core::Product SqliteStore::CreateProduct(const core::Product& product, const Act
 
 std::optional<core::Product> SqliteStore::GetProduct(const std::string& org_id,
                                                      const std::string& product_id) {
-  ConnectionPool::Lease lease = pool_.Acquire();
-  return FindProduct(*lease, org_id, product_id);
+  return Cached<core::Product>(CacheKey("product", org_id, product_id), [&] {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    return FindProduct(*lease, org_id, product_id);
+  });
 }
 
 Page<core::Product> SqliteStore::ListProducts(const std::string& org_id, const PageRequest& page) {

@@ -35,11 +35,40 @@ void ThrowNotFound(std::string_view what, const std::string& id) {
   throw StoreError(StoreErrorKind::kNotFound, std::string(what) + " " + id + " not found");
 }
 
+std::string CacheKey(std::string_view kind, const std::string& org_id, const std::string& id) {
+  std::string key(kind);
+  key += std::to_string(org_id.size());
+  key += ':';
+  key += org_id;
+  key += id;
+  return key;
+}
+
 SqliteStore::SqliteStore(const std::string& path, std::function<std::int64_t()> clock)
-    : clock_(clock ? std::move(clock) : SystemClock), pool_(path, PoolSize()) {
+    : clock_(clock ? std::move(clock) : SystemClock), pool_(path, PoolSize()), probe_(path) {
   if (sodium_init() < 0) throw StoreError(StoreErrorKind::kUnavailable, "libsodium unavailable");
   ConnectionPool::Lease lease = pool_.Acquire();
   ApplyMigrations(*lease, Migrations(), path, Now());
+}
+
+void SqliteStore::NoticeForeignCommits() {
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               std::chrono::steady_clock::now().time_since_epoch())
+                               .count();
+  if (now < next_probe_ns_.load(std::memory_order_relaxed)) return;
+  std::unique_lock lock(probe_mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) return;  // another thread is probing
+  next_probe_ns_.store(now + std::chrono::nanoseconds(kForeignCommitProbeInterval).count(),
+                       std::memory_order_relaxed);
+  try {
+    Statement st = probe_.Prepare("PRAGMA data_version");
+    const std::int64_t version = st.Step() ? st.Int(0) : -1;
+    if (version == probe_data_version_) return;
+    probe_data_version_ = version;
+  } catch (const StoreError&) {
+    // Unknown state: forget everything below.
+  }
+  cache_.Invalidate();
 }
 
 bool SqliteStore::Ping() {

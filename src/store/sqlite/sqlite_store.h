@@ -8,7 +8,15 @@
 // beside a writer). Writes are serialised within the process by `write_mutex_` and across
 // processes by BEGIN IMMEDIATE; a write takes the mutex before a connection, never the other way
 // round, so a reader waiting for a connection can never hold up a writer.
+//
+// The reads of every API request (GetOrganisation, GetProduct, GetVersion, FindApiKey,
+// DocumentTypesOf) go through a ReadCache: each SQLite statement takes and releases a WAL read
+// lock (two fcntl calls), which costs several times what the lookup itself does. The cache is
+// emptied after every commit of this store, and when a `PRAGMA data_version` probe (at most every
+// kForeignCommitProbeInterval) shows a commit by another process.
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -16,6 +24,7 @@
 #include <unordered_map>
 
 #include "store/pagination.h"
+#include "store/read_cache.h"
 #include "store/sqlite/connection.h"
 #include "store/store.h"
 
@@ -114,9 +123,11 @@ class SqliteStore final : public Store {
       if constexpr (std::is_void_v<std::invoke_result_t<Body&, Connection&>>) {
         body(c);
         c.Exec("COMMIT");
+        cache_.Invalidate();
       } else {
         auto result = body(c);
         c.Exec("COMMIT");
+        cache_.Invalidate();
         return result;
       }
     } catch (...) {
@@ -124,6 +135,19 @@ class SqliteStore final : public Store {
       throw;
     }
   }
+
+  // The cached result of a hot read, else `load()` (which borrows its own connection), cached.
+  template <typename T, typename Load>
+  std::optional<T> Cached(const std::string& key, Load load) {
+    NoticeForeignCommits();
+    if (std::optional<T> hit = cache_.Get<T>(key)) return hit;
+    const std::uint64_t seen = cache_.generation();
+    std::optional<T> value = load();
+    if (value) cache_.Put(key, *value, seen);
+    return value;
+  }
+  // Empties the cache when another process has committed since the last probe.
+  void NoticeForeignCommits();
 
   // Appends one entry to the hash chain; inside a Write().
   void AppendAudit(Connection& c, const Actor& actor, const AuditRecord& record);
@@ -148,9 +172,17 @@ class SqliteStore final : public Store {
   // Writes last_used_at when it is a minute old or more; at most one writer per key at a time.
   void TouchApiKey(core::ApiKey& key);
 
+  static constexpr std::chrono::milliseconds kForeignCommitProbeInterval{50};
+
   std::function<std::int64_t()> clock_;
   ConnectionPool pool_;
   std::mutex write_mutex_;
+
+  ReadCache cache_;
+  std::mutex probe_mutex_;
+  Connection probe_;  // only reads data_version, so every commit elsewhere changes it
+  std::int64_t probe_data_version_ = 0;
+  std::atomic<std::int64_t> next_probe_ns_{0};
 
   std::mutex touch_mutex_;
   std::unordered_map<std::string, std::int64_t> touched_;  // key id -> last_used_at written
@@ -172,6 +204,10 @@ Page<T> ReadPage(Statement& st, int limit, ReadRow read) {
   }
   return page;
 }
+
+// A cache key for the row `id` of `kind` read as organisation `org_id` (length-prefixed, so no
+// pair of ids can spell another pair's key).
+std::string CacheKey(std::string_view kind, const std::string& org_id, const std::string& id);
 
 // Throws StoreError(kInvalid, message) when `condition` is false.
 void Require(bool condition, const std::string& message);

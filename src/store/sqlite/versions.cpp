@@ -99,8 +99,10 @@ core::Version SqliteStore::CreateVersion(const std::string& org_id, const core::
 
 std::optional<core::Version> SqliteStore::GetVersion(const std::string& org_id,
                                                      const std::string& version_id) {
-  ConnectionPool::Lease lease = pool_.Acquire();
-  return FindVersion(*lease, org_id, version_id);
+  return Cached<core::Version>(CacheKey("version", org_id, version_id), [&] {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    return FindVersion(*lease, org_id, version_id);
+  });
 }
 
 Page<core::Version> SqliteStore::ListVersions(const std::string& org_id,

@@ -122,6 +122,17 @@ TEST_F(ApiKeyTest, LastUsedAtIsWrittenAtMostOncePerMinute) {
   EXPECT_EQ(store_->GetApiKey(org_, k.key.id)->last_used_at, kStartTime + 61);
 }
 
+// The stored time counts too: a restarted server does not write it again within the minute.
+TEST_F(ApiKeyTest, LastUsedAtIsNotRewrittenWithinAMinuteAfterARestart) {
+  const CreatedApiKey k = MemberKey("ci");
+  store_->FindApiKey(k.secret);
+  store_.reset();
+  store_ = Open();
+  Advance(30);
+  EXPECT_EQ(store_->FindApiKey(k.secret)->key.last_used_at, kStartTime);
+  EXPECT_EQ(store_->GetApiKey(org_, k.key.id)->last_used_at, kStartTime);
+}
+
 TEST_F(ApiKeyTest, LastUsedAtIsNotAudited) {
   const CreatedApiKey k = MemberKey("ci");
   const auto before = store_->ListAudit(org_, {500, ""}).items.size();
