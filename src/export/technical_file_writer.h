@@ -40,10 +40,10 @@ struct ExportOptions {
   bool include_sboms = true;
   // An Ed25519 private key (PKCS #8 PEM, export/signature.h): manifest.json.sig is written and the
   // manifest names the key's fingerprint. Without one, no signature entry.
-  std::optional<std::string> signing_key_pem;
+  std::optional<std::string> signing_key_pem = std::nullopt;
   // Also compute the SHA-256 of the whole archive as it streams (for the audit log).
   bool hash_archive = true;
-  ZipWriterOptions zip;
+  ZipWriterOptions zip = {};
 };
 
 struct ExportSummary {

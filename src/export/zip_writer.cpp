@@ -252,51 +252,50 @@ void ZipWriter::WriteDataDescriptor(const ZipEntryInfo& e) {
   Put(d);
 }
 
-void ZipWriter::WriteCentralDirectory() {
-  const std::uint64_t cd_offset = bytes_written();
+void ZipWriter::WriteCentralHeader(const ZipEntryInfo& e) {
   const bool force = options_.force_zip64;
-  for (const ZipEntryInfo& e : entries_) {
-    const bool sizes64 = e.zip64 || force;
-    const bool offset64 = force || e.offset >= kMax32;
-    std::string extra;
-    if (sizes64 || offset64) {
-      std::string fields;
-      if (sizes64) {
-        Le64(fields, e.size);
-        Le64(fields, e.compressed_size);
-      }
-      if (offset64) Le64(fields, e.offset);
-      Le16(extra, kZip64ExtraId);
-      Le16(extra, static_cast<std::uint16_t>(fields.size()));
-      extra += fields;
+  const bool sizes64 = e.zip64 || force;
+  const bool offset64 = force || e.offset >= kMax32;
+  std::string extra;
+  if (sizes64 || offset64) {
+    std::string fields;
+    if (sizes64) {
+      Le64(fields, e.size);
+      Le64(fields, e.compressed_size);
     }
-    std::string h;
-    Le32(h, kCentralHeaderSignature);
-    Le16(h, kVersionMadeBy);
-    Le16(h, VersionNeeded(e));
-    Le16(h, kFlags);
-    Le16(h, MethodCode(e.method));
-    Le16(h, dos_time_);
-    Le16(h, dos_date_);
-    Le32(h, e.crc32);
-    Le32(h, sizes64 ? kMax32 : static_cast<std::uint32_t>(e.compressed_size));
-    Le32(h, sizes64 ? kMax32 : static_cast<std::uint32_t>(e.size));
-    Le16(h, static_cast<std::uint16_t>(e.path.size()));
-    Le16(h, static_cast<std::uint16_t>(extra.size()));
-    Le16(h, 0);  // comment length
-    Le16(h, 0);  // disk number
-    Le16(h, 0);  // internal attributes
-    Le32(h, kExternalAttributes);
-    Le32(h, offset64 ? kMax32 : static_cast<std::uint32_t>(e.offset));
-    h += e.path;
-    h += extra;
-    Put(h);
+    if (offset64) Le64(fields, e.offset);
+    Le16(extra, kZip64ExtraId);
+    Le16(extra, static_cast<std::uint16_t>(fields.size()));
+    extra += fields;
   }
-  const std::uint64_t cd_size = bytes_written() - cd_offset;
+  std::string h;
+  Le32(h, kCentralHeaderSignature);
+  Le16(h, kVersionMadeBy);
+  Le16(h, VersionNeeded(e));
+  Le16(h, kFlags);
+  Le16(h, MethodCode(e.method));
+  Le16(h, dos_time_);
+  Le16(h, dos_date_);
+  Le32(h, e.crc32);
+  Le32(h, sizes64 ? kMax32 : static_cast<std::uint32_t>(e.compressed_size));
+  Le32(h, sizes64 ? kMax32 : static_cast<std::uint32_t>(e.size));
+  Le16(h, static_cast<std::uint16_t>(e.path.size()));
+  Le16(h, static_cast<std::uint16_t>(extra.size()));
+  Le16(h, 0);  // comment length
+  Le16(h, 0);  // disk number
+  Le16(h, 0);  // internal attributes
+  Le32(h, kExternalAttributes);
+  Le32(h, offset64 ? kMax32 : static_cast<std::uint32_t>(e.offset));
+  h += e.path;
+  h += extra;
+  Put(h);
+}
+
+void ZipWriter::WriteEnd(std::uint64_t cd_offset, std::uint64_t cd_size) {
+  const bool force = options_.force_zip64;
   const std::uint64_t count = entries_.size();
-  const bool zip64_end = force || count >= kMax16 || cd_offset >= kMax32 || cd_size >= kMax32;
   std::string t;
-  if (zip64_end) {
+  if (force || count >= kMax16 || cd_offset >= kMax32 || cd_size >= kMax32) {
     const std::uint64_t record_offset = bytes_written();
     Le32(t, kZip64EndSignature);
     Le64(t, 44);  // size of the rest of this record
@@ -330,7 +329,9 @@ void ZipWriter::Finish() {
   if (finished_) throw ZipError("ZIP: Finish called twice");
   if (broken_) throw ZipError("ZIP: archive is incomplete after an earlier failure");
   finished_ = true;
-  WriteCentralDirectory();
+  const std::uint64_t cd_offset = bytes_written();
+  for (const ZipEntryInfo& e : entries_) WriteCentralHeader(e);
+  WriteEnd(cd_offset, bytes_written() - cd_offset);
   Flush();
 }
 

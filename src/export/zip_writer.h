@@ -91,7 +91,8 @@ class ZipWriter {
   void Flush();
   void WriteLocalHeader(const ZipEntryInfo& entry);
   void WriteDataDescriptor(const ZipEntryInfo& entry);
-  void WriteCentralDirectory();
+  void WriteCentralHeader(const ZipEntryInfo& entry);
+  void WriteEnd(std::uint64_t cd_offset, std::uint64_t cd_size);
 
   ByteSink sink_;
   ZipWriterOptions options_;

@@ -198,44 +198,59 @@ void ResetPeakRss() {
   clear << "5";
 }
 
-TechnicalFile SampleTechnicalFile(const SampleBytes& bytes, int components, int findings) {
-  using core::DocumentType;
+namespace {
+
+core::Organisation SampleOrganisation() {
+  core::Organisation o;
+  o.id = "org-1";
+  o.name = "Müller";
+  o.legal_name = "Müller Gerätebau GmbH & Co. KG";
+  o.address = {"Königstraße 12", "Hinterhaus", "Zürich-Süd", "80331", "DE"};
+  o.contact_email = "info@mueller.example";
+  o.website = "https://mueller.example";
+  o.vulnerability_contact_point = "security@mueller.example";
+  o.csirt_member_state = "DE";
+  return o;
+}
+
+core::Product SampleProduct() {
+  core::Product p;
+  p.id = "prod-1";
+  p.name = "Müller Zähler-Gerät Ω";
+  p.slug = "mueller-zaehler";
+  p.description = "Ein intelligenter Zähler für Gebäude (café, naïve façade).";
+  p.intended_purpose = "Measuring energy use in buildings and reporting it to the owner.";
+  p.category = core::Category::kImportantClassI;
+  p.subcategory = "routers_modems_switches";
+  p.target_markets = {"DE", "AT", "FR"};
+  return p;
+}
+
+core::Version SampleVersion() {
   using std::chrono::day;
   using std::chrono::month;
   using std::chrono::year;
-  TechnicalFile f;
-  f.exported_at = 1780000000;  // 2026-05-28T20:26:40Z
-  f.organisation.id = "org-1";
-  f.organisation.name = "Müller";
-  f.organisation.legal_name = "Müller Gerätebau GmbH & Co. KG";
-  f.organisation.address = {"Königstraße 12", "Hinterhaus", "Zürich-Süd", "80331", "DE"};
-  f.organisation.contact_email = "info@mueller.example";
-  f.organisation.website = "https://mueller.example";
-  f.organisation.vulnerability_contact_point = "security@mueller.example";
-  f.organisation.csirt_member_state = "DE";
-  f.product.id = "prod-1";
-  f.product.name = "Müller Zähler-Gerät Ω";
-  f.product.slug = "mueller-zaehler";
-  f.product.description = "Ein intelligenter Zähler für Gebäude (café, naïve façade).";
-  f.product.intended_purpose = "Measuring energy use in buildings and reporting it to the owner.";
-  f.product.category = core::Category::kImportantClassI;
-  f.product.subcategory = "routers_modems_switches";
-  f.product.target_markets = {"DE", "AT", "FR"};
-  f.version.id = "ver-1";
-  f.version.product_id = "prod-1";
-  f.version.version = "2.4.1";
-  f.version.release_date = core::Date{year{2026}, month{1}, day{15}};
-  f.version.end_of_support = core::Date{year{2031}, month{1}, day{15}};
-  f.version.support_period_justification = "Expected use of ten years; five years of updates.";
-  f.version.harmonised_standards_applied =
+  core::Version v;
+  v.id = "ver-1";
+  v.product_id = "prod-1";
+  v.version = "2.4.1";
+  v.release_date = core::Date{year{2026}, month{1}, day{15}};
+  v.end_of_support = core::Date{year{2031}, month{1}, day{15}};
+  v.support_period_justification = "Expected use of ten years; five years of updates.";
+  v.harmonised_standards_applied =
       core::HarmonisedStandardsApplied{false, {{"EN 18031-1:2024", "Radio equipment", true, ""}}};
-  f.version.conformity_assessment_type = core::ConformityAssessmentType::kThirdPartyTypeExamination;
-  f.version.notified_body = "TÜV Süd, NB 0123";
-  f.version.ce_marking = {true, core::Date{year{2026}, month{2}, day{1}}, "Jürgen Öztürk"};
-  f.version.secure_by_default = true;
-  f.version.first_placed_on_market = core::Date{year{2026}, month{2}, day{1}};
-  f.version.release_state = core::ReleaseState::kReleased;
-  f.documents = {
+  v.conformity_assessment_type = core::ConformityAssessmentType::kThirdPartyTypeExamination;
+  v.notified_body = "TÜV Süd, NB 0123";
+  v.ce_marking = {true, core::Date{year{2026}, month{2}, day{1}}, "Jürgen Öztürk"};
+  v.secure_by_default = true;
+  v.first_placed_on_market = core::Date{year{2026}, month{2}, day{1}};
+  v.release_state = core::ReleaseState::kReleased;
+  return v;
+}
+
+std::vector<TechnicalFileDocument> SampleDocuments(const SampleBytes& bytes) {
+  using core::DocumentType;
+  return {
       {MakeDocument(1, DocumentType::kRiskAssessment, "risk-assessment.pdf", bytes.risk_assessment),
        StreamOf(bytes.risk_assessment)},
       {MakeDocument(2, DocumentType::kEuDeclarationOfConformity, "Konformitätserklärung.pdf",
@@ -248,6 +263,9 @@ TechnicalFile SampleTechnicalFile(const SampleBytes& bytes, int components, int 
       {MakeDocument(5, DocumentType::kVulnerabilityPolicy, "cvd-policy.txt", bytes.policy),
        StreamOf(bytes.policy)},
   };
+}
+
+TechnicalFileSbom SampleSbomEntry(const SampleBytes& bytes) {
   TechnicalFileSbom sbom;
   sbom.id = "sbom-1";
   sbom.file_name = "bom.cdx.json";
@@ -257,13 +275,25 @@ TechnicalFile SampleTechnicalFile(const SampleBytes& bytes, int components, int 
   sbom.size = bytes.sbom.size();
   sbom.sha256 = core::Sha256Hex(bytes.sbom);
   sbom.content = StreamOf(bytes.sbom);
-  f.sboms.push_back(std::move(sbom));
+  return sbom;
+}
+
+}  // namespace
+
+TechnicalFile SampleTechnicalFile(const SampleBytes& bytes, int components, int findings) {
+  TechnicalFile f;
+  f.exported_at = 1780000000;  // 2026-05-28T20:26:40Z
+  f.organisation = SampleOrganisation();
+  f.product = SampleProduct();
+  f.version = SampleVersion();
+  f.documents = SampleDocuments(bytes);
+  f.sboms.push_back(SampleSbomEntry(bytes));
   AddComponents(f, components);
   AddFindings(f, findings);
   f.vulnerabilities_assessed_at = f.exported_at - 3600;
   if (findings > 0) f.vex.push_back({"vex.cdx.json", bytes.vex});
   f.quality_score = 86.5;
-  std::vector<DocumentType> types;
+  std::vector<core::DocumentType> types;
   for (const auto& d : f.documents) types.push_back(d.document.type);
   f.readiness = core::AssessReadiness(
       {f.organisation, f.product, f.version, types, core::DateOf(f.exported_at)});
