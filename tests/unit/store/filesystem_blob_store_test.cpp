@@ -1,8 +1,10 @@
 // The filesystem blob store: content-addressed, whole-or-absent writes, verified reads.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -107,6 +109,44 @@ TEST_F(BlobStoreTest, AbandonedWriterLeavesNothing) {
     EXPECT_EQ(FilesUnder(root() / "tmp"), 1u);  // in progress, out of sight
     EXPECT_EQ(FilesUnder(root() / "blobs"), 0u);
   }
+  EXPECT_EQ(FilesUnder(root() / "tmp"), 0u);
+  EXPECT_EQ(FilesUnder(root() / "blobs"), 0u);
+}
+
+// Past the first buffer the file is written on a thread of its own; abandoning stops it.
+TEST_F(BlobStoreTest, AbandonedLargeWriterLeavesNothing) {
+  {
+    auto writer = blobs_->BeginWrite();
+    const std::string piece = RandomBytes(300000, 9);
+    for (int i = 0; i < 20; ++i) writer->Write(piece);
+    EXPECT_EQ(writer->size(), 20u * 300000);
+  }
+  EXPECT_EQ(FilesUnder(root() / "tmp"), 0u);
+  EXPECT_EQ(FilesUnder(root() / "blobs"), 0u);
+}
+
+// A write the file system refuses (here: over the file size limit) surfaces as BlobError, and
+// nothing is published.
+TEST_F(BlobStoreTest, FailedWriteIsAnErrorAndPublishesNothing) {
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = saved;
+  small.rlim_cur = 2 << 20;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  bool failed = false;
+  try {
+    auto writer = blobs_->BeginWrite();
+    const std::string piece = RandomBytes(1 << 20, 10);
+    for (int i = 0; i < 6; ++i) writer->Write(piece);
+    writer->Commit();
+  } catch (const BlobError& e) {
+    failed = true;
+    EXPECT_NE(std::string(e.what()).find("cannot write"), std::string::npos) << e.what();
+  }
+  ::setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, old_handler);
+  EXPECT_TRUE(failed);
   EXPECT_EQ(FilesUnder(root() / "tmp"), 0u);
   EXPECT_EQ(FilesUnder(root() / "blobs"), 0u);
 }
