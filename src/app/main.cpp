@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "craft 0.1.0");
   craft::app::AddServeCommand(app);
   craft::app::AddAdminCommands(app);
+  craft::app::AddVulnCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
