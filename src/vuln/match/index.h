@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,35 +39,46 @@ class AdvisoryIndex {
   // Adds an advisory, replacing one with the same id (an incremental import re-adds what changed).
   // A withdrawn advisory removes the one with its id and is not indexed: it produces no findings.
   // Affected entries without a package (GIT-only) and NVD cpeMatch criteria that are not CPE 2.3
-  // names are kept with the advisory but not indexed.
+  // names are kept with the advisory but not indexed. The `versions[]` lists of an indexed
+  // advisory are kept sorted bytewise (a set in OSV: their order carries no meaning), so that
+  // matching can search them by bisection. Pointers and spans obtained from the index stay valid
+  // until the next Add.
   void Add(advisory::Advisory advisory);
 
   // The advisory with this id, or null.
   const advisory::Advisory* Find(std::string_view id) const;
 
   // Advisories currently indexed (replaced and withdrawn ones not counted).
-  std::size_t size() const { return live_; }
+  std::size_t size() const { return by_id_.size(); }
 
   // The affected entries for a package: `ecosystem_base` is the part of the ecosystem before ":"
   // ("Debian"), `normalized_name` the name as NormalizePackageName gives it for that ecosystem.
   // Entries of every release of the ecosystem are returned; callers filter with EcosystemApplies.
-  std::vector<PackageEntry> LookupPackage(std::string_view ecosystem_base,
-                                          std::string_view normalized_name) const;
+  std::span<const PackageEntry> LookupPackage(std::string_view ecosystem_base,
+                                              std::string_view normalized_name) const;
 
   // The ecosystem bases that have entries (to match a component whose ecosystem is unknown).
   std::vector<std::string> EcosystemBases() const;
 
   // The configurations naming vendor:product (lower case, as ParseCpe23 gives them).
-  std::vector<CpeEntry> LookupCpe(std::string_view vendor, std::string_view product) const;
+  std::span<const CpeEntry> LookupCpe(std::string_view vendor, std::string_view product) const;
 
  private:
-  struct Slot;
-  std::vector<std::unique_ptr<Slot>> slots_;
-  std::unordered_map<std::string, std::size_t> by_id_;  // id -> slot
-  std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> packages_;
-  std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> cpes_;
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  template <class T>
+  using KeyMap = std::unordered_map<std::string, T, KeyHash, std::equal_to<>>;
+
+  void Remove(const advisory::Advisory& old);
+
+  KeyMap<std::unique_ptr<advisory::Advisory>> by_id_;  // owns the advisories
+  KeyMap<std::vector<PackageEntry>> packages_;         // "<base>\n<normalised name>"
+  KeyMap<std::vector<CpeEntry>> cpes_;                 // "<vendor>:<product>"
   std::set<std::string, std::less<>> bases_;
-  std::size_t live_ = 0;
 };
 
 }  // namespace craft::vuln::match

@@ -1,7 +1,6 @@
 #include "vuln/match/matcher.h"
 
 #include <algorithm>
-#include <map>
 
 #include "vuln/advisory/ecosystem.h"
 #include "vuln/match/osv_evaluation.h"
@@ -71,48 +70,60 @@ struct Query {
   Confidence confidence;
 };
 
+struct Found {
+  std::vector<Finding> findings;
+  std::vector<const advisory::Advisory*> advisories;  // one finding per advisory (few: a list)
+};
+
+Finding MakeFinding(const advisory::Advisory& a, const advisory::Affected& affected,
+                    AffectedEvaluation& evaluation, const Query& q) {
+  Finding f;
+  f.advisory_id = a.id;
+  f.aliases = a.aliases;
+  f.method = q.method;
+  f.confidence = q.confidence;
+  f.ecosystem = affected.package.ecosystem;
+  f.package = affected.package.name;
+  if (evaluation.basis == AffectedEvaluation::Basis::kRange) {
+    f.basis = Finding::Basis::kRange;
+    f.range = affected.ranges[evaluation.range_index];
+  } else {
+    f.basis = Finding::Basis::kVersionsList;
+  }
+  f.reason = Reason(evaluation, q.version);
+  f.fixed_versions = std::move(evaluation.fixed_above);
+  return f;
+}
+
 // Adds the findings of one ecosystem base for the query, one per advisory.
-void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q,
-                 std::map<std::string, Finding>& found) {
+void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
   std::string ecosystem = q.ecosystem.empty() ? std::string(base) : q.ecosystem;
   auto name = advisory::NormalizePackageName(ecosystem, q.name);
   for (const PackageEntry& entry : index.LookupPackage(base, name)) {
     const auto& affected = entry.advisory->affected[entry.affected_index];
-    if (found.count(entry.advisory->id) > 0) continue;
-    if (!EcosystemApplies(affected.package.ecosystem, ecosystem)) continue;
-    auto evaluation = EvaluateAffected(affected, q.version);
-    if (!evaluation) continue;
-    Finding f;
-    f.advisory_id = entry.advisory->id;
-    f.aliases = entry.advisory->aliases;
-    f.method = q.method;
-    f.confidence = q.confidence;
-    f.ecosystem = affected.package.ecosystem;
-    f.package = affected.package.name;
-    if (evaluation->basis == AffectedEvaluation::Basis::kRange) {
-      f.basis = Finding::Basis::kRange;
-      f.range = affected.ranges[evaluation->range_index];
-    } else {
-      f.basis = Finding::Basis::kVersionsList;
+    if (std::find(found.advisories.begin(), found.advisories.end(), entry.advisory) !=
+        found.advisories.end()) {
+      continue;
     }
-    f.reason = Reason(*evaluation, q.version);
-    f.fixed_versions = std::move(evaluation->fixed_above);
-    found.emplace(f.advisory_id, std::move(f));
+    if (!EcosystemApplies(affected.package.ecosystem, ecosystem)) continue;
+    auto evaluation = EvaluateAffected(affected, q.version, VersionsOrder::kSorted);
+    if (!evaluation) continue;
+    found.advisories.push_back(entry.advisory);
+    found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));
   }
 }
 
 std::vector<Finding> Run(const AdvisoryIndex& index, const Query& q) {
-  std::map<std::string, Finding> found;
+  Found found;
   if (q.version.empty() || q.name.empty()) return {};
   if (q.ecosystem.empty()) {
     for (const auto& base : index.EcosystemBases()) MatchInBase(index, base, q, found);
   } else {
     MatchInBase(index, advisory::EcosystemBase(q.ecosystem), q, found);
   }
-  std::vector<Finding> out;
-  out.reserve(found.size());
-  for (auto& [id, finding] : found) out.push_back(std::move(finding));
-  return out;
+  std::sort(found.findings.begin(), found.findings.end(),
+            [](const Finding& a, const Finding& b) { return a.advisory_id < b.advisory_id; });
+  return std::move(found.findings);
 }
 
 Confidence ReleaseConfidence(std::string_view ecosystem, Confidence otherwise) {

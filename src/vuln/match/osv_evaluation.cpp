@@ -32,20 +32,6 @@ bool BeforeLimits(const AffectedRange& range, std::string_view v, version::Schem
   return !has_limit;
 }
 
-bool Applies(const RangeEvent& e, std::string_view v, version::Scheme scheme) {
-  switch (e.kind) {
-    case Kind::kIntroduced:
-      return IsStart(e) || version::Compare(scheme, v, e.version) >= 0;
-    case Kind::kFixed:
-      return version::Compare(scheme, v, e.version) >= 0;
-    case Kind::kLastAffected:
-      return version::Compare(scheme, v, e.version) > 0;
-    case Kind::kLimit:
-      return false;
-  }
-  return false;
-}
-
 // Adds the fixed versions of `range` above `v` to `out`.
 void CollectFixedAbove(const AffectedRange& range, std::string_view v, version::Scheme scheme,
                        std::vector<std::string>& out) {
@@ -67,9 +53,8 @@ void SortFixed(std::vector<std::string>& fixed, version::Scheme scheme) {
               fixed.end());
 }
 
-version::Scheme RangeScheme(const advisory::Affected& affected, const AffectedRange& range) {
-  return range.type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer
-                                                    : EcosystemScheme(affected);
+version::Scheme RangeScheme(version::Scheme ecosystem_scheme, const AffectedRange& range) {
+  return range.type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer : ecosystem_scheme;
 }
 
 }  // namespace
@@ -87,32 +72,36 @@ RangeEvaluation EvaluateRange(const AffectedRange& range, std::string_view v,
     result.before_limits = false;
     return result;
   }
+  // One pass, one comparison with the version per event: the deciding event is the greatest
+  // applying one (sorted order, ties in record order: a later event at an equal version wins);
+  // the bound the smallest fixed above, or last_affected at or above, the version.
   for (const auto& e : range.events) {
-    if (!Applies(e, v, scheme)) continue;
-    // Sorted order, ties in record order: a later applying event at an equal version wins.
-    if (result.deciding == nullptr || CompareEvents(scheme, e, *result.deciding) >= 0) {
-      result.deciding = &e;
+    if (e.kind == Kind::kLimit) continue;
+    int c = IsStart(e) ? 1 : version::Compare(scheme, v, e.version);
+    bool applies = e.kind == Kind::kLastAffected ? c > 0 : c >= 0;
+    if (applies) {
+      if (result.deciding == nullptr || CompareEvents(scheme, e, *result.deciding) >= 0) {
+        result.deciding = &e;
+      }
+    } else if (e.kind != Kind::kIntroduced) {
+      if (result.bound == nullptr ||
+          version::Compare(scheme, e.version, result.bound->version) < 0) {
+        result.bound = &e;
+      }
     }
   }
   result.affected = result.deciding != nullptr && result.deciding->kind == Kind::kIntroduced;
-  if (!result.affected) return result;
-  for (const auto& e : range.events) {
-    bool bounds = (e.kind == Kind::kFixed && version::Compare(scheme, v, e.version) < 0) ||
-                  (e.kind == Kind::kLastAffected && version::Compare(scheme, v, e.version) <= 0);
-    if (bounds && (result.bound == nullptr ||
-                   version::Compare(scheme, e.version, result.bound->version) < 0)) {
-      result.bound = &e;
-    }
-  }
+  if (!result.affected) result.bound = nullptr;
   return result;
 }
 
 std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
-                                                   std::string_view v) {
+                                                   std::string_view v, VersionsOrder order) {
+  const version::Scheme ecosystem_scheme = EcosystemScheme(affected);
   for (std::size_t i = 0; i < affected.ranges.size(); ++i) {
     const auto& range = affected.ranges[i];
     if (range.type == AffectedRange::Type::kGit) continue;
-    auto scheme = RangeScheme(affected, range);
+    auto scheme = RangeScheme(ecosystem_scheme, range);
     RangeEvaluation evaluation = EvaluateRange(range, v, scheme);
     if (!evaluation.affected) continue;
     AffectedEvaluation result{AffectedEvaluation::Basis::kRange, i, evaluation, {}};
@@ -124,15 +113,16 @@ std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& aff
   if (advisory::EcosystemBase(affected.package.ecosystem) == "Go" && listed.starts_with('v')) {
     listed.remove_prefix(1);  // Go module versions carry a "v" that OSV leaves out
   }
-  if (std::find(affected.versions.begin(), affected.versions.end(), listed) ==
-      affected.versions.end()) {
-    return std::nullopt;
-  }
+  const auto& versions = affected.versions;
+  bool listed_found = order == VersionsOrder::kSorted
+                          ? std::binary_search(versions.begin(), versions.end(), listed)
+                          : std::find(versions.begin(), versions.end(), listed) != versions.end();
+  if (!listed_found) return std::nullopt;
   AffectedEvaluation result{AffectedEvaluation::Basis::kVersionsList, 0, {}, {}};
-  auto scheme = EcosystemScheme(affected);
+  auto scheme = ecosystem_scheme;
   for (const auto& range : affected.ranges) {
     if (range.type != AffectedRange::Type::kGit) {
-      CollectFixedAbove(range, v, RangeScheme(affected, range), result.fixed_above);
+      CollectFixedAbove(range, v, RangeScheme(ecosystem_scheme, range), result.fixed_above);
     }
   }
   SortFixed(result.fixed_above, scheme);

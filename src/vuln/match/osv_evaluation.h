@@ -50,9 +50,14 @@ struct AffectedEvaluation {
   std::vector<std::string> fixed_above;
 };
 
+// How an entry's `versions[]` is ordered: as published (searched linearly) or sorted bytewise
+// (searched by bisection; AdvisoryIndex keeps the lists it holds sorted).
+enum class VersionsOrder { kAsPublished, kSorted };
+
 // Whether `version` is affected by the entry: in one of its SEMVER or ECOSYSTEM ranges (the first
 // such range is reported), or listed in `versions[]` (exact string equality). Nullopt when neither.
-std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
-                                                   std::string_view version);
+std::optional<AffectedEvaluation> EvaluateAffected(
+    const advisory::Affected& affected, std::string_view version,
+    VersionsOrder order = VersionsOrder::kAsPublished);
 
 }  // namespace craft::vuln::match
