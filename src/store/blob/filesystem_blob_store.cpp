@@ -54,9 +54,9 @@ class FilesystemBlobWriter final : public BlobWriter {
     finished_ = true;
     FinishWriting();
     if (::fsync(fd_.get()) != 0) posix::ThrowErrno("cannot sync " + temp_path_);
-    fd_.CloseChecked(temp_path_);
     const std::string digest = sha_.FinishHex();
-    Publish(digest);
+    Publish(digest);               // still holding the lock that keeps cleanups away
+    fd_.CloseChecked(temp_path_);  // the bytes are synced: a late error changes nothing
     return digest;
   }
 
@@ -116,14 +116,12 @@ class FilesystemBlobStore final : public BlobStore {
     posix::MakeDirectories(root_);
     posix::MakeDirectory(blobs_);
     posix::MakeDirectory(tmp_);
-    posix::EmptyDirectory(tmp_);
+    posix::RemoveAbandonedFiles(tmp_);
   }
 
   std::unique_ptr<BlobWriter> BeginWrite() override {
     const std::string path = tmp_ + "/" + NewUuid() + ".part";
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) posix::ThrowErrno("cannot create " + path);
-    return std::make_unique<FilesystemBlobWriter>(path, fd, blobs_);
+    return std::make_unique<FilesystemBlobWriter>(path, posix::CreateLockedFile(path), blobs_);
   }
 
   bool Exists(const std::string& sha256) override { return Size(sha256).has_value(); }
@@ -153,11 +151,13 @@ class FilesystemBlobStore final : public BlobStore {
 
   bool Healthy() override {
     const std::string probe = tmp_ + "/probe-" + NewUuid();
-    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return false;
-    const bool written = ::write(fd, "ok", 2) == 2;
-    ::close(fd);
-    return ::unlink(probe.c_str()) == 0 && written;
+    try {
+      posix::FileDescriptor fd(posix::CreateLockedFile(probe));
+      const bool written = ::write(fd.get(), "ok", 2) == 2;
+      return ::unlink(probe.c_str()) == 0 && written;
+    } catch (const BlobError&) {
+      return false;
+    }
   }
 
  private:

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,13 +35,27 @@ void SyncDirectory(const std::string& path) {
   if (::fsync(fd.get()) != 0) ThrowErrno("cannot sync " + path);
 }
 
-void EmptyDirectory(const std::string& path) {
+int CreateLockedFile(const std::string& path) {
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+  if (fd.get() < 0) ThrowErrno("cannot create " + path);
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+    const int saved = errno;
+    ::unlink(path.c_str());
+    errno = saved;
+    ThrowErrno("cannot lock " + path);
+  }
+  return fd.Release();
+}
+
+void RemoveAbandonedFiles(const std::string& path) {
   DIR* dir = ::opendir(path.c_str());
   if (dir == nullptr) ThrowErrno("cannot list " + path);
   while (const dirent* entry = ::readdir(dir)) {
     const std::string name = entry->d_name;
     if (name == "." || name == "..") continue;
-    ::unlink((path + "/" + name).c_str());
+    const std::string file = path + "/" + name;
+    FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    if (fd.get() >= 0 && ::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) ::unlink(file.c_str());
   }
   ::closedir(dir);
 }

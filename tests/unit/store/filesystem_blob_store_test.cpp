@@ -169,6 +169,21 @@ TEST_F(BlobStoreTest, OpeningRemovesLeftoverTemporaryFiles) {
   EXPECT_EQ(FilesUnder(root() / "tmp"), 0u);
 }
 
+// Another process (a CLI command) opening the same folder must not take an upload in progress.
+TEST_F(BlobStoreTest, OpeningAgainKeepsUploadsInProgress) {
+  const std::string bytes = RandomBytes(3 << 20, 11);
+  auto writer = blobs_->BeginWrite();
+  writer->Write(std::string_view(bytes).substr(0, 1 << 20));
+  const auto other = OpenFilesystemBlobStore(root().string());
+  EXPECT_EQ(FilesUnder(root() / "tmp"), 1u);
+  writer->Write(std::string_view(bytes).substr(1 << 20));
+  const std::string sha = writer->Commit();
+  EXPECT_EQ(sha, core::Sha256Hex(bytes));
+  std::string read;
+  other->ReadVerified(sha, [&](std::string_view chunk) { read.append(chunk); });
+  EXPECT_EQ(read, bytes);
+}
+
 TEST_F(BlobStoreTest, FlippedByteMakesReadThrowAfterStreaming) {
   const std::string bytes = RandomBytes(600000, 6);
   const std::string sha = Put(bytes);
