@@ -118,6 +118,7 @@ void Connection::Serve() {
   } catch (...) {
     LogError("connection from " + remote_address_, "unknown exception");
   }
+  idle_.store(true);  // Stop() may cut the lingering short
   ::shutdown(stream_.fd(), SHUT_WR);
   if (!peer_closed_) stream_.Drain(kLingerTime, kLingerBytes);
 }

@@ -1,6 +1,21 @@
 #pragma once
 // The HTTP/1.1 server (Boost.Beast). Keep-alive, request bodies buffered or streamed per route,
 // response bodies whole or streamed (chunked), limits and timeouts on everything from the client.
+//
+// What clients see:
+// - HTTP/1.0 and 1.1, keep-alive (Connection: close honoured), pipelining, Expect: 100-continue.
+//   Every response has a Content-Type (application/octet-stream when the handler set none), except
+//   204 and 304, which have no content.
+// - Errors are RFC 9457 application/problem+json: 400 for a malformed request line, header or
+//   target (then the connection closes); 404, or 405 with Allow, from the router; 413 when a body
+//   exceeds its route's limit (a declared Content-Length is refused before any of the body is
+//   read; the connection then closes); 431 for a header over header_limit; 500 "internal error"
+//   when a handler throws something other than ProblemError (what() goes to stderr with the
+//   request line); 503 beyond max_connections.
+// - A request header, and on a kept-alive connection the wait for it, must arrive within
+//   read_timeout_seconds in all; any other read or write that waits longer drops the connection.
+// - When a streaming route's handler returns without reading its whole body, the connection
+//   closes after the response.
 
 #include <atomic>
 #include <cstdint>
@@ -23,7 +38,9 @@ struct ServerOptions {
 
 class Server {
  public:
+  // Copies `router`. Throws std::runtime_error when the process is out of file descriptors.
   Server(const Router& router, ServerOptions options);
+  // Stops and waits for connections; Run() must have returned (join its thread first).
   ~Server();
   // Binds and listens; throws std::runtime_error with the reason when the address is taken.
   void Listen();
