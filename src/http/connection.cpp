@@ -256,7 +256,7 @@ Response Connection::CallHandler(const Route& route, Exchange& exchange) {
   const std::string& instance = exchange.raw_path;
   try {
     Response response = route.handler(exchange.request);
-    if (response.status >= 100 && response.status <= 599 && response.status != 101) {
+    if (response.status >= 200 && response.status <= 599) {
       return response;
     }
     LogError(exchange.request_line, "handler returned status " + std::to_string(response.status));

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
@@ -223,6 +224,19 @@ TEST(Streaming, ChunkedUploadGrowingPastTheLimitIs413FromTheReader) {
   std::string response = raw.ReadResponse();
   EXPECT_EQ(response.rfind("HTTP/1.1 413 ", 0), 0u) << response.substr(0, 300);
   EXPECT_NE(response.find("exceeds the limit of 65536 bytes"), std::string::npos);
+}
+
+TEST_F(StreamingTest, UploadStallingPastTheReadTimeoutIs400) {
+  RawClient raw(running_.port());
+  raw.Send("POST /raw HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n0123456789");
+  auto start = std::chrono::steady_clock::now();
+  std::string response = raw.ReadResponse();
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(response.rfind("HTTP/1.1 400 ", 0), 0u) << response;
+  EXPECT_NE(response.find("stalled past the read timeout"), std::string::npos) << response;
+  EXPECT_GT(waited, 1.5);  // read_timeout_seconds is 2
+  EXPECT_LT(waited, 4.0);
+  EXPECT_TRUE(raw.PeerClosed());
 }
 
 TEST_F(StreamingTest, UnreadBodyClosesTheConnectionAfterTheResponse) {

@@ -162,6 +162,17 @@ TEST_F(ServerTest, ChunkedBodyWithinTheLimitIsDelivered) {
   EXPECT_NE(response.find(R"({"size":11})"), std::string::npos) << response;
 }
 
+TEST_F(ServerTest, BufferedBodyStallingPastTheReadTimeoutIs400AndClosed) {
+  RawClient raw(running_.port());
+  raw.Send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
+  auto start = Clock::now();
+  std::string response = raw.ReadResponse();
+  EXPECT_EQ(response.rfind("HTTP/1.1 400 ", 0), 0u) << response;
+  EXPECT_GT(SecondsSince(start), 0.8);
+  EXPECT_TRUE(raw.PeerClosed());
+  EXPECT_LT(SecondsSince(start), 3.0);
+}
+
 TEST_F(ServerTest, HandlerExceptionIs500AndTheServerKeepsServing) {
   auto result = client_.Get("/boom");
   ASSERT_TRUE(result);
