@@ -19,7 +19,7 @@ std::string_view Key(std::string_view first, char separator, std::string_view se
 }
 
 template <class Entry>
-void Erase(std::vector<Entry>& entries, const advisory::Advisory* advisory) {
+void Erase(std::vector<Entry>& entries, const IndexedAdvisory* advisory) {
   std::erase_if(entries, [&](const Entry& e) { return e.advisory == advisory; });
 }
 
@@ -36,19 +36,64 @@ std::set<std::string> CpeKeys(const advisory::CpeConfiguration& configuration) {
   return keys;
 }
 
+IndexedAdvisory Compact(advisory::Advisory&& a) {
+  IndexedAdvisory out{std::move(a.id), std::move(a.aliases), {}, std::move(a.configurations)};
+  for (auto& affected : a.affected) {
+    auto& package = affected.package;
+    if (package.ecosystem.empty() || package.name.empty()) continue;
+    std::erase_if(affected.ranges, [](const advisory::AffectedRange& r) {
+      return r.type == advisory::AffectedRange::Type::kGit;
+    });
+    affected.ranges.shrink_to_fit();
+    out.affected.push_back({std::move(package.ecosystem), std::move(package.name),
+                            std::move(affected.ranges), VersionSet(affected.versions)});
+  }
+  out.aliases.shrink_to_fit();
+  return out;
+}
+
 }  // namespace
+
+VersionSet::VersionSet(const std::vector<std::string>& versions) : count_(versions.size()) {
+  std::size_t bytes = 0;
+  for (const auto& v : versions) bytes += v.size() + 1;
+  data_.reserve(bytes);
+  for (const auto& v : versions) {
+    for (std::size_t n = v.size();; n >>= 7) {
+      data_.push_back(static_cast<char>((n & 0x7f) | (n >= 0x80 ? 0x80 : 0)));
+      if (n < 0x80) break;
+    }
+    data_.append(v);
+  }
+}
+
+bool VersionSet::Contains(std::string_view version) const {
+  std::size_t at = 0;
+  while (at < data_.size()) {
+    std::size_t length = 0;
+    for (int shift = 0; at < data_.size(); shift += 7) {
+      auto byte = static_cast<unsigned char>(data_[at++]);
+      length |= static_cast<std::size_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    if (length == version.size() && data_.compare(at, length, version) == 0) return true;
+    at += length;
+  }
+  return false;
+}
 
 AdvisoryIndex::AdvisoryIndex() = default;
 AdvisoryIndex::~AdvisoryIndex() = default;
 AdvisoryIndex::AdvisoryIndex(AdvisoryIndex&&) noexcept = default;
 AdvisoryIndex& AdvisoryIndex::operator=(AdvisoryIndex&&) noexcept = default;
 
-void AdvisoryIndex::Remove(const advisory::Advisory& old) {
+void AdvisoryIndex::Remove(const IndexedAdvisory& old) {
   for (const auto& affected : old.affected) {
-    const auto& package = affected.package;
-    if (package.ecosystem.empty() || package.name.empty()) continue;
-    auto key = Key(advisory::EcosystemBase(package.ecosystem), '\n', package.normalized_name);
-    if (auto it = packages_.find(key); it != packages_.end()) Erase(it->second, &old);
+    auto base = advisory::EcosystemBase(affected.ecosystem);
+    auto name = advisory::NormalizePackageName(affected.ecosystem, affected.name);
+    if (auto it = packages_.find(Key(base, '\n', name)); it != packages_.end()) {
+      Erase(it->second, &old);
+    }
   }
   for (const auto& configuration : old.configurations) {
     for (const auto& key : CpeKeys(configuration)) {
@@ -63,21 +108,21 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
     by_id_.erase(existing);
   }
   if (advisory.IsWithdrawn()) return;
-  for (auto& affected : advisory.affected) {
-    std::sort(affected.versions.begin(), affected.versions.end());
+  std::vector<std::string> keys;  // the package keys, from the names normalised on import
+  for (const auto& affected : advisory.affected) {
+    const auto& package = affected.package;
+    if (package.ecosystem.empty() || package.name.empty()) continue;
+    keys.emplace_back(
+        Key(advisory::EcosystemBase(package.ecosystem), '\n', package.normalized_name));
   }
-  auto owned = std::make_unique<advisory::Advisory>(std::move(advisory));
-  const advisory::Advisory* a = owned.get();
+  auto owned = std::make_unique<IndexedAdvisory>(Compact(std::move(advisory)));
+  const IndexedAdvisory* a = owned.get();
   by_id_.emplace(a->id, std::move(owned));
   for (std::size_t i = 0; i < a->affected.size(); ++i) {
-    const auto& package = a->affected[i].package;
-    if (package.ecosystem.empty() || package.name.empty()) continue;
-    auto base = advisory::EcosystemBase(package.ecosystem);
+    auto base = advisory::EcosystemBase(a->affected[i].ecosystem);
     if (bases_.find(base) == bases_.end()) bases_.emplace(base);
-    auto key = Key(base, '\n', package.normalized_name);
-    auto it = packages_.find(key);
-    if (it == packages_.end())
-      it = packages_.emplace(std::string(key), std::vector<PackageEntry>{}).first;
+    auto it = packages_.find(keys[i]);
+    if (it == packages_.end()) it = packages_.emplace(keys[i], std::vector<PackageEntry>{}).first;
     it->second.push_back({a, i});
   }
   for (std::size_t c = 0; c < a->configurations.size(); ++c) {
@@ -85,7 +130,7 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
   }
 }
 
-const advisory::Advisory* AdvisoryIndex::Find(std::string_view id) const {
+const IndexedAdvisory* AdvisoryIndex::Find(std::string_view id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : it->second.get();
 }

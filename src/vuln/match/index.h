@@ -16,16 +16,50 @@
 
 namespace craft::vuln::match {
 
+// A set of version strings in one block of memory (an OSV `versions[]` list), for exact lookups.
+// Lists of hundreds of versions are common (PyPI, Ubuntu); one string per version would cost more
+// than the versions themselves.
+class VersionSet {
+ public:
+  VersionSet() = default;
+  explicit VersionSet(const std::vector<std::string>& versions);
+  bool Contains(std::string_view version) const;
+  std::size_t size() const { return count_; }
+
+ private:
+  std::string data_;  // each version: its length as a base-128 varint, then its bytes
+  std::size_t count_ = 0;
+};
+
+// What the index keeps of an `affected[]` entry: what matching reads.
+struct IndexedAffected {
+  std::string ecosystem;                        // as in the record ("Debian:12")
+  std::string name;                             // as in the record
+  std::vector<advisory::AffectedRange> ranges;  // SEMVER and ECOSYSTEM ranges; GIT ones are never
+                                                // evaluated and are not kept
+  VersionSet versions;
+};
+
+// What the index keeps of an advisory: its identity and what matching reads. Texts, severity,
+// references and the other fields stay with the caller (the store): a data set of 500,000 OSV
+// records would otherwise take gigabytes.
+struct IndexedAdvisory {
+  std::string id;
+  std::vector<std::string> aliases;
+  std::vector<IndexedAffected> affected;  // entries with a package only
+  std::vector<advisory::CpeConfiguration> configurations;
+};
+
 // One `affected[]` entry of an indexed advisory.
 struct PackageEntry {
-  const advisory::Advisory* advisory = nullptr;
-  std::size_t affected_index = 0;
+  const IndexedAdvisory* advisory = nullptr;
+  std::size_t affected_index = 0;  // into IndexedAdvisory::affected
 };
 
 // One NVD configuration of an indexed advisory that names a vendor:product in a vulnerable
 // cpeMatch.
 struct CpeEntry {
-  const advisory::Advisory* advisory = nullptr;
+  const IndexedAdvisory* advisory = nullptr;
   std::size_t configuration_index = 0;
 };
 
@@ -38,15 +72,13 @@ class AdvisoryIndex {
 
   // Adds an advisory, replacing one with the same id (an incremental import re-adds what changed).
   // A withdrawn advisory removes the one with its id and is not indexed: it produces no findings.
-  // Affected entries without a package (GIT-only) and NVD cpeMatch criteria that are not CPE 2.3
-  // names are kept with the advisory but not indexed. The `versions[]` lists of an indexed
-  // advisory are kept sorted bytewise (a set in OSV: their order carries no meaning), so that
-  // matching can search them by bisection. Pointers and spans obtained from the index stay valid
-  // until the next Add.
+  // Only what matching reads is kept (IndexedAdvisory); affected entries without a package
+  // (GIT-only) are left out, and NVD cpeMatch criteria that are not CPE 2.3 names are kept but not
+  // indexed. Pointers and spans obtained from the index stay valid until the next Add.
   void Add(advisory::Advisory advisory);
 
   // The advisory with this id, or null.
-  const advisory::Advisory* Find(std::string_view id) const;
+  const IndexedAdvisory* Find(std::string_view id) const;
 
   // Advisories currently indexed (replaced and withdrawn ones not counted).
   std::size_t size() const { return by_id_.size(); }
@@ -73,11 +105,11 @@ class AdvisoryIndex {
   template <class T>
   using KeyMap = std::unordered_map<std::string, T, KeyHash, std::equal_to<>>;
 
-  void Remove(const advisory::Advisory& old);
+  void Remove(const IndexedAdvisory& old);
 
-  KeyMap<std::unique_ptr<advisory::Advisory>> by_id_;  // owns the advisories
-  KeyMap<std::vector<PackageEntry>> packages_;         // "<base>\n<normalised name>"
-  KeyMap<std::vector<CpeEntry>> cpes_;                 // "<vendor>:<product>"
+  KeyMap<std::unique_ptr<IndexedAdvisory>> by_id_;  // owns the advisories
+  KeyMap<std::vector<PackageEntry>> packages_;      // "<base>\n<normalised name>"
+  KeyMap<std::vector<CpeEntry>> cpes_;              // "<vendor>:<product>"
   std::set<std::string, std::less<>> bases_;
 };
 

@@ -72,18 +72,18 @@ struct Query {
 
 struct Found {
   std::vector<Finding> findings;
-  std::vector<const advisory::Advisory*> advisories;  // one finding per advisory (few: a list)
+  std::vector<const IndexedAdvisory*> advisories;  // one finding per advisory (few: a list)
 };
 
-Finding MakeFinding(const advisory::Advisory& a, const advisory::Affected& affected,
+Finding MakeFinding(const IndexedAdvisory& a, const IndexedAffected& affected,
                     AffectedEvaluation& evaluation, const Query& q) {
   Finding f;
   f.advisory_id = a.id;
   f.aliases = a.aliases;
   f.method = q.method;
   f.confidence = q.confidence;
-  f.ecosystem = affected.package.ecosystem;
-  f.package = affected.package.name;
+  f.ecosystem = affected.ecosystem;
+  f.package = affected.name;
   if (evaluation.basis == AffectedEvaluation::Basis::kRange) {
     f.basis = Finding::Basis::kRange;
     f.range = affected.ranges[evaluation.range_index];
@@ -100,13 +100,14 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
   std::string ecosystem = q.ecosystem.empty() ? std::string(base) : q.ecosystem;
   auto name = advisory::NormalizePackageName(ecosystem, q.name);
   for (const PackageEntry& entry : index.LookupPackage(base, name)) {
-    const auto& affected = entry.advisory->affected[entry.affected_index];
+    const IndexedAffected& affected = entry.advisory->affected[entry.affected_index];
     if (std::find(found.advisories.begin(), found.advisories.end(), entry.advisory) !=
         found.advisories.end()) {
       continue;
     }
-    if (!EcosystemApplies(affected.package.ecosystem, ecosystem)) continue;
-    auto evaluation = EvaluateAffected(affected, q.version, VersionsOrder::kSorted);
+    if (!EcosystemApplies(affected.ecosystem, ecosystem)) continue;
+    bool listed = affected.versions.Contains(ListedVersion(affected.ecosystem, q.version));
+    auto evaluation = EvaluateAffected(affected.ecosystem, affected.ranges, listed, q.version);
     if (!evaluation) continue;
     found.advisories.push_back(entry.advisory);
     found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));

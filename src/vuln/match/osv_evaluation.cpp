@@ -95,11 +95,18 @@ RangeEvaluation EvaluateRange(const AffectedRange& range, std::string_view v,
   return result;
 }
 
-std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
-                                                   std::string_view v, VersionsOrder order) {
-  const version::Scheme ecosystem_scheme = EcosystemScheme(affected);
-  for (std::size_t i = 0; i < affected.ranges.size(); ++i) {
-    const auto& range = affected.ranges[i];
+std::string_view ListedVersion(std::string_view ecosystem, std::string_view v) {
+  if (advisory::EcosystemBase(ecosystem) == "Go" && v.starts_with('v')) v.remove_prefix(1);
+  return v;
+}
+
+std::optional<AffectedEvaluation> EvaluateAffected(std::string_view ecosystem,
+                                                   std::span<const AffectedRange> ranges,
+                                                   bool listed, std::string_view v) {
+  const version::Scheme ecosystem_scheme =
+      version::SchemeForEcosystem(ecosystem).value_or(version::Scheme::kGeneric);
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    const auto& range = ranges[i];
     if (range.type == AffectedRange::Type::kGit) continue;
     auto scheme = RangeScheme(ecosystem_scheme, range);
     RangeEvaluation evaluation = EvaluateRange(range, v, scheme);
@@ -109,24 +116,23 @@ std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& aff
     SortFixed(result.fixed_above, scheme);
     return result;
   }
-  std::string_view listed = v;
-  if (advisory::EcosystemBase(affected.package.ecosystem) == "Go" && listed.starts_with('v')) {
-    listed.remove_prefix(1);  // Go module versions carry a "v" that OSV leaves out
-  }
-  const auto& versions = affected.versions;
-  bool listed_found = order == VersionsOrder::kSorted
-                          ? std::binary_search(versions.begin(), versions.end(), listed)
-                          : std::find(versions.begin(), versions.end(), listed) != versions.end();
-  if (!listed_found) return std::nullopt;
+  if (!listed) return std::nullopt;
   AffectedEvaluation result{AffectedEvaluation::Basis::kVersionsList, 0, {}, {}};
-  auto scheme = ecosystem_scheme;
-  for (const auto& range : affected.ranges) {
+  for (const auto& range : ranges) {
     if (range.type != AffectedRange::Type::kGit) {
       CollectFixedAbove(range, v, RangeScheme(ecosystem_scheme, range), result.fixed_above);
     }
   }
-  SortFixed(result.fixed_above, scheme);
+  SortFixed(result.fixed_above, ecosystem_scheme);
   return result;
+}
+
+std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
+                                                   std::string_view v) {
+  auto listed = ListedVersion(affected.package.ecosystem, v);
+  bool found = std::find(affected.versions.begin(), affected.versions.end(), listed) !=
+               affected.versions.end();
+  return EvaluateAffected(affected.package.ecosystem, affected.ranges, found, v);
 }
 
 }  // namespace craft::vuln::match

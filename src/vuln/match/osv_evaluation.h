@@ -4,6 +4,7 @@
 // range's versioning scheme. Pure and thread-safe; never throws.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,14 +51,20 @@ struct AffectedEvaluation {
   std::vector<std::string> fixed_above;
 };
 
-// How an entry's `versions[]` is ordered: as published (searched linearly) or sorted bytewise
-// (searched by bisection; AdvisoryIndex keeps the lists it holds sorted).
-enum class VersionsOrder { kAsPublished, kSorted };
-
 // Whether `version` is affected by the entry: in one of its SEMVER or ECOSYSTEM ranges (the first
-// such range is reported), or listed in `versions[]` (exact string equality). Nullopt when neither.
-std::optional<AffectedEvaluation> EvaluateAffected(
-    const advisory::Affected& affected, std::string_view version,
-    VersionsOrder order = VersionsOrder::kAsPublished);
+// such range is reported), or listed in `versions[]` (exact string equality; a Go version's leading
+// "v" is ignored, as OSV leaves it out). Nullopt when neither.
+std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
+                                                   std::string_view version);
+
+// The same over the parts evaluation reads: the package's ecosystem, its ranges, and whether the
+// version is listed in its `versions[]` (the caller has looked; ListedVersion gives the string to
+// look for).
+std::optional<AffectedEvaluation> EvaluateAffected(std::string_view ecosystem,
+                                                   std::span<const advisory::AffectedRange> ranges,
+                                                   bool listed, std::string_view version);
+
+// The string to look for in `versions[]`: the version, without the leading "v" of a Go version.
+std::string_view ListedVersion(std::string_view ecosystem, std::string_view version);
 
 }  // namespace craft::vuln::match
