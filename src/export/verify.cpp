@@ -52,6 +52,7 @@ struct ArchiveFree {
 struct ReadEntry {
   std::uint64_t size = 0;
   std::string sha256;
+  std::string error;  // the reader's complaint (bad CRC, truncated data); then sha256 is moot
   int copies = 0;
 };
 
@@ -118,12 +119,9 @@ bool ReadArchive(const std::filesystem::path& path, ArchiveContents& contents,
     const char* utf8 = archive_entry_pathname_utf8(header);
     const char* raw = archive_entry_pathname(header);
     const std::string name = utf8 ? utf8 : (raw ? raw : "");
+    if (archive_entry_filetype(header) == AE_IFDIR) continue;  // folders hold no content
     ReadEntry entry;
-    const std::string error = ReadData(a.get(), name, entry, contents);
-    if (!error.empty()) {
-      Add(report, DifferenceKind::kUnreadableEntry, name, "", error,
-          name + " cannot be read back: " + error + ".");
-    }
+    entry.error = ReadData(a.get(), name, entry, contents);
     auto [it, fresh] = contents.entries.try_emplace(name, entry);
     if (fresh) contents.order.push_back(name);
     ++it->second.copies;
@@ -150,7 +148,11 @@ void CompareEntries(const ManifestIndex& index, const ArchiveContents& contents,
     }
     ++report.entries_checked;
     const ReadEntry& actual = found->second;
-    if (actual.sha256 != e.sha256) {
+    if (!actual.error.empty()) {
+      Add(report, DifferenceKind::kUnreadableEntry, e.path, e.sha256, actual.error,
+          e.path + " cannot be read back (" + actual.error + "); manifest.json says SHA-256 " +
+              e.sha256 + ".");
+    } else if (actual.sha256 != e.sha256) {
       Add(report, DifferenceKind::kHashMismatch, e.path, e.sha256, actual.sha256,
           e.path + " has SHA-256 " + actual.sha256 + "; manifest.json says " + e.sha256 + ".");
     } else if (actual.size != e.size) {
@@ -230,8 +232,9 @@ VerificationReport VerifyTechnicalFile(const std::filesystem::path& path,
         "The ZIP has no manifest.json at its root.");
     return report;
   }
-  std::string error;
-  const auto index = ReadManifestIndex(*contents.manifest, error);
+  std::string error = contents.entries.at(std::string(kManifestEntry)).error;
+  if (!error.empty()) error = "manifest.json cannot be read back: " + error;
+  const auto index = error.empty() ? ReadManifestIndex(*contents.manifest, error) : std::nullopt;
   if (!index) {
     Add(report, DifferenceKind::kManifestInvalid, std::string(kManifestEntry), "", error,
         error + ".");

@@ -14,7 +14,8 @@ namespace craft::exporting {
 
 enum class DifferenceKind {
   kUnreadableArchive,     // not a ZIP, or truncated; `actual` holds the reader's message
-  kUnreadableEntry,       // an entry fails to decompress or its CRC-32 does not match
+  kUnreadableEntry,       // an entry fails to decompress or its CRC-32 does not match;
+                          // `expected` is the manifest's SHA-256, `actual` the reader's error
   kManifestMissing,       // no manifest.json at the root
   kManifestInvalid,       // manifest.json is not JSON or has no usable `entries`
   kMissingEntry,          // listed in the manifest, absent from the ZIP
@@ -47,8 +48,10 @@ struct VerificationReport {
   bool ok() const { return differences.empty(); }
 };
 
-// Verifies the ZIP at `path`. Without a public key the signature is not checked (and its absence
-// is not a difference). Never throws on bad input: every problem is a difference.
+// Verifies the ZIP at `path`. Folder entries (which tools such as `zip -r` add when repacking) hold
+// no content and are skipped; the order of entries does not matter. Without a public key the
+// signature is not checked (and its absence is not a difference). Never throws on bad input:
+// every problem is a difference.
 VerificationReport VerifyTechnicalFile(const std::filesystem::path& path,
                                        const std::optional<std::string>& public_key_pem);
 

@@ -6,7 +6,8 @@
 //   manifest.json.sig             Ed25519 signature of manifest.json, when a key is given
 //   technical-file.pdf            the human-readable file
 //   sboms/<file>                  every SBOM as uploaded (unless SBOMs are left out)
-//   sboms/sbom-components.json    the normalised component list (unless SBOMs are left out)
+//   sboms/sbom-components.json    the normalised component list (unless SBOMs are left out or
+//                                 the version has neither SBOMs nor components)
 //   documents/<type>/<file>       every document whose bytes are available
 //   vex/<file>                    the VEX documents, once findings exist
 //

@@ -4,6 +4,7 @@
 
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "export/pdf/checklist.h"
 #include "export/pdf/technical_file_pdf.h"
@@ -238,6 +239,19 @@ TEST_F(TechnicalFilePdf, ABareVersionStillRenders) {
 TEST_F(TechnicalFilePdf, SameInputGivesTheSameBytes) {
   const auto layout = PlanTechnicalFile(file_, true);
   EXPECT_EQ(RenderTechnicalFilePdf(file_, layout), RenderTechnicalFilePdf(file_, layout));
+}
+
+// The header promises several threads may render at once (pango's font map is per thread).
+TEST_F(TechnicalFilePdf, ThreadsRenderingAtOnceGetTheSameBytes) {
+  const auto layout = PlanTechnicalFile(file_, true);
+  const std::string expected = RenderTechnicalFilePdf(file_, layout);
+  std::vector<std::string> outputs(4);
+  std::vector<std::thread> threads;
+  for (auto& out : outputs) {
+    threads.emplace_back([&] { out = RenderTechnicalFilePdf(file_, layout); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& out : outputs) EXPECT_EQ(out, expected);
 }
 
 TEST(ComplianceChecklist, EveryRowMetWhenReady) {
