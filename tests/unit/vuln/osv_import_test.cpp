@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -288,6 +289,54 @@ TEST(OsvImport, UnknownFieldsAreIgnoredWithAWarning) {
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].location, "/future_field");
   EXPECT_EQ(r.diagnostics[0].severity, ImportDiagnostic::Severity::kWarning);
+}
+
+}  // namespace
+}  // namespace craft::vuln::import
+
+namespace craft::vuln::import {
+namespace {
+
+// Robustness: 3,000 deterministic byte mutations (flips, deletions, truncations) of a real record
+// (PYSEC-2023-74, the linter's fixture) never crash the reader, and every outcome is either a
+// record or an error diagnostic (run under the sanitizers in CI builds, this is the fuzz smoke
+// test).
+TEST(OsvImport, MutatedRecordsNeverCrash) {
+  const std::string original =
+      ReadCorpus("vuln/osv/osv-schema/tools/osv-linter/testdata/PYSEC-2023-74.json");
+  ASSERT_FALSE(original.empty());
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1664525u + 1013904223u; };
+  const std::string alphabet = "{}[]\":,0123456789abcdefnul \\/";
+  int accepted = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string mutated = original;
+    for (int edits = 1 + next() % 4; edits > 0; --edits) {
+      std::size_t at = next() % mutated.size();
+      switch (next() % 3) {
+        case 0:
+          mutated[at] = alphabet[next() % alphabet.size()];
+          break;
+        case 1:
+          mutated.erase(at, 1 + next() % 8);
+          break;
+        default:
+          mutated.resize(at);
+      }
+      if (mutated.empty()) mutated = "{";
+    }
+    auto result = ParseOsvRecord(mutated);
+    if (result.advisory) {
+      ++accepted;
+    } else {
+      EXPECT_TRUE(std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                              [](const ImportDiagnostic& d) {
+                                return d.severity == ImportDiagnostic::Severity::kError;
+                              }))
+          << "rejected without an error, mutation " << i;
+    }
+  }
+  EXPECT_GT(accepted, 0);  // some mutations only touch text and stay valid
 }
 
 }  // namespace
