@@ -66,14 +66,31 @@ std::vector<PlannedEntry> PlanEntries(const TechnicalFile& file,
   return plan;
 }
 
+// Counts content bytes for ExportOptions::progress.
+class Progress {
+ public:
+  Progress(const ExportOptions& options, std::uint64_t total) : options_(options), total_(total) {}
+  void Add(std::uint64_t n) {
+    if (n == 0) return;
+    done_ += n;
+    if (options_.progress) options_.progress(done_, total_);
+  }
+
+ private:
+  const ExportOptions& options_;
+  std::uint64_t total_;
+  std::uint64_t done_ = 0;
+};
+
 // Streams a stored blob into the ZIP and checks it against its stored SHA-256.
-void AddStored(ZipWriter& zip, const PlannedEntry& e) {
+void AddStored(ZipWriter& zip, const PlannedEntry& e, Progress& progress) {
   core::Sha256 hash;
   const ByteStreamer& blob = *e.blob;
-  auto hashing = [&blob, &hash](const ByteSink& sink) {
+  auto hashing = [&blob, &hash, &progress](const ByteSink& sink) {
     blob([&](std::string_view bytes) {
       hash.Update(bytes);
       sink(bytes);
+      progress.Add(bytes.size());
     });
   };
   zip.AddEntry(e.path, hashing, {e.method, e.size});
@@ -104,16 +121,24 @@ ExportSummary WriteTechnicalFile(const TechnicalFile& file, const ByteSink& sink
     if (options.hash_archive) archive_hash.Update(bytes);
     sink(bytes);
   };
+  const std::string signature =
+      options.signing_key_pem ? SignManifest(manifest, *options.signing_key_pem) : "";
+  std::uint64_t total = manifest.size() + signature.size();
+  for (const PlannedEntry& e : plan) total += e.size;
+  Progress progress(options, total);
   ZipWriter zip(counted, file.exported_at, options.zip);
   zip.AddEntry(kManifestEntry, manifest, ZipMethod::kDeflated);
+  progress.Add(manifest.size());
   if (options.signing_key_pem) {
-    zip.AddEntry(kSignatureEntry, SignManifest(manifest, *options.signing_key_pem));
+    zip.AddEntry(kSignatureEntry, signature);
+    progress.Add(signature.size());
   }
   for (const PlannedEntry& e : plan) {
     if (e.blob) {
-      AddStored(zip, e);
+      AddStored(zip, e, progress);
     } else {
       zip.AddEntry(e.path, e.rendered, e.method);
+      progress.Add(e.size);
     }
   }
   zip.Finish();

@@ -18,6 +18,7 @@
 // keeps the export as fast as the disk).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -44,6 +45,9 @@ struct ExportOptions {
   // Also compute the SHA-256 of the whole archive as it streams (for the audit log).
   bool hash_archive = true;
   ZipWriterOptions zip = {};
+  // Called as content passes into the ZIP, with the bytes of entry content written so far and in
+  // all (both known before the first byte); the last call has done == total. May throw to abort.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress = nullptr;
 };
 
 struct ExportSummary {

@@ -163,6 +163,26 @@ TEST_F(TechnicalFileZip, BlobShorterThanRecordedStopsTheExport) {
   EXPECT_THROW(Export(file_), ZipError);
 }
 
+TEST_F(TechnicalFileZip, ProgressClimbsToTheTotalOfAllEntryContent) {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+  ExportOptions options = SignedWith(keys_.private_key_pem);
+  options.progress = [&calls](std::uint64_t done, std::uint64_t total) {
+    calls.emplace_back(done, total);
+  };
+  const auto zip = dir_ / "a.zip";
+  fixture::WriteFile(zip, Export(file_, options));
+  ASSERT_FALSE(calls.empty());
+  std::uint64_t content = 0;
+  for (const auto& name : EntryNames(zip)) content += fixture::UnzipEntry(zip, name).size();
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    EXPECT_EQ(calls[i].second, content);
+    if (i > 0) {
+      EXPECT_GT(calls[i].first, calls[i - 1].first);
+    }
+  }
+  EXPECT_EQ(calls.back().first, content);
+}
+
 TEST_F(TechnicalFileZip, BadSigningKeyFailsBeforeAnyByteIsWritten) {
   std::string out;
   EXPECT_THROW(
