@@ -14,7 +14,7 @@ using Value = ondemand::value;
 struct Element {
   std::string type, id, name, version, purl, download, purpose, supplier, originator;
   std::string copyright, description, expression, license_id;
-  std::string from, relationship;  // Relationship
+  std::string from, relationship, completeness;  // Relationship
   std::vector<std::string> to, roots, created_by, created_using;
   std::string created, spec_version, creation_info, data_license;
   std::vector<Hash> hashes;
@@ -85,6 +85,8 @@ class Spdx3JsonLd {
       e.from = r_.String(x);
     else if (k == "relationshipType")
       e.relationship = r_.String(x);
+    else if (k == "completeness")
+      e.completeness = r_.String(x);
     else if (k == "to")
       e.to = StringOrStrings(x);
     else if (k == "rootElement")
@@ -290,6 +292,8 @@ void Spdx3JsonLd::Build() {
       if (added) doc_.dependencies.push_back({e.from, {}});
       auto& targets = doc_.dependencies[it->second].depends_on;
       targets.insert(targets.end(), e.to.begin(), e.to.end());
+      // SPDX 3 states completeness on the relationship: "complete", "incomplete", "noAssertion".
+      if (!e.completeness.empty()) doc_.compositions.push_back({e.completeness, {}, {e.from}});
     }
   }
   BuildDocument();

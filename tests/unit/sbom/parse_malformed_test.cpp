@@ -2,8 +2,6 @@
 // diagnostic that says where and why; nothing crashes or hangs.
 #include <gtest/gtest.h>
 
-#include <regex>
-
 #include "corpus.h"
 #include "sbom/parse.h"
 
@@ -24,7 +22,15 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-const std::regex kLineColumn("[0-9]+:[0-9]+");
+// "12:34": a line:column location.
+bool IsLineColumn(const std::string& location) {
+  auto colon = location.find(':');
+  auto digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return colon != std::string::npos && digits(std::string_view(location).substr(0, colon)) &&
+         digits(std::string_view(location).substr(colon + 1));
+}
 
 // A JSON SBOM cut in half (keycloak bom.json) is refused as truncated, at a line:column.
 TEST(ParseMalformed, TruncatedJson) {
@@ -33,7 +39,7 @@ TEST(ParseMalformed, TruncatedJson) {
   EXPECT_FALSE(parsed.value);
   const Diagnostic* e = FirstError(parsed);
   ASSERT_NE(e, nullptr);
-  EXPECT_TRUE(std::regex_match(e->location, kLineColumn)) << e->location;
+  EXPECT_TRUE(IsLineColumn(e->location)) << e->location;
   EXPECT_TRUE(Contains(e->message, "truncated")) << e->message;
 }
 
@@ -52,7 +58,7 @@ TEST(ParseMalformed, TruncatedXmlAndTagValue) {
   auto parsed_tv = Parse(tv.substr(0, cut + 20));
   EXPECT_FALSE(parsed_tv.value);
   ASSERT_NE(FirstError(parsed_tv), nullptr);
-  EXPECT_TRUE(std::regex_match(FirstError(parsed_tv)->location, kLineColumn));
+  EXPECT_TRUE(IsLineColumn(FirstError(parsed_tv)->location));
   EXPECT_TRUE(Contains(FirstError(parsed_tv)->message, "</text>"));
 }
 

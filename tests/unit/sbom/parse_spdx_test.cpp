@@ -128,8 +128,9 @@ TEST(ParseSpdx, ReadsEverySpdx2Example) {
 }
 
 // Every SPDX 3.0 JSON-LD file of spdx-examples and of spdx-spec's develop branch: read without an
-// error; packages (software_Package, ai_AIPackage, dataset_DatasetPackage elements of @graph) and
-// relationships (one per "to" of each Relationship element) match an independent count.
+// error; packages (software_Package, ai_AIPackage, dataset_DatasetPackage elements of @graph),
+// relationships (one per "to" of each Relationship element) and completeness statements (one per
+// dependsOn relationship that states it) match an independent count.
 TEST(ParseSpdx, ReadsEverySpdx3Example) {
   int files = 0;
   for (const char* root : {"spdx-examples", "spdx-spec/develop/examples/jsonld"}) {
@@ -138,7 +139,7 @@ TEST(ParseSpdx, ReadsEverySpdx3Example) {
       std::string bytes = ReadFile(entry.path());
       json raw = json::parse(bytes, nullptr, false);
       if (raw.is_discarded() || !raw.contains("@graph")) continue;
-      std::size_t packages = 0, relationships = 0;
+      std::size_t packages = 0, relationships = 0, completeness = 0;
       for (const auto& e : raw["@graph"]) {
         std::string type = e.value("type", e.value("@type", ""));
         if (type == "software_Package" || type == "ai_AIPackage" ||
@@ -146,6 +147,9 @@ TEST(ParseSpdx, ReadsEverySpdx3Example) {
           ++packages;
         }
         if (e.contains("relationshipType")) relationships += e.value("to", json::array()).size();
+        if (e.value("relationshipType", "") == "dependsOn" && e.contains("completeness")) {
+          ++completeness;
+        }
       }
       auto parsed = Parse(bytes);
       ASSERT_TRUE(parsed.value) << entry.path() << "\n" << Errors(parsed);
@@ -153,6 +157,7 @@ TEST(ParseSpdx, ReadsEverySpdx3Example) {
       EXPECT_EQ(parsed.value->format, Format::kSpdx3JsonLd);
       EXPECT_EQ(parsed.value->components.size(), packages) << entry.path();
       EXPECT_EQ(parsed.value->relationships.size(), relationships) << entry.path();
+      EXPECT_EQ(parsed.value->compositions.size(), completeness) << entry.path();
       EXPECT_FALSE(parsed.value->spec_version.empty()) << entry.path();
       ++files;
     }
