@@ -293,9 +293,10 @@ bool CheckDepth(const pugi::xml_document& xml, const Limits& limits, Parsed<Docu
   return false;
 }
 
-// True when a DOCTYPE declaration precedes the root element (comments and processing
+// Whether a DOCTYPE declaration precedes the root element (comments and processing
 // instructions skipped). Checked on the raw bytes, before any XML parser sees them.
-bool PrologHasDoctype(std::string_view text) {
+// Returns the offset of that declaration, or npos.
+std::size_t PrologDoctype(std::string_view text) {
   std::size_t i = 0;
   while ((i = text.find('<', i)) != std::string_view::npos) {
     std::string_view rest = text.substr(i);
@@ -304,18 +305,19 @@ bool PrologHasDoctype(std::string_view text) {
     } else if (rest.starts_with("<!--")) {
       i = text.find("-->", i);
     } else {
-      return rest.starts_with("<!DOCTYPE") || rest.starts_with("<!ENTITY");
+      bool doctype = rest.starts_with("<!DOCTYPE") || rest.starts_with("<!ENTITY");
+      return doctype ? i : std::string_view::npos;
     }
-    if (i == std::string_view::npos) return false;
+    if (i == std::string_view::npos) return i;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 }  // namespace
 
 void ReadCycloneDxXml(std::string_view bytes, const Limits& limits, Parsed<Document>& out) {
-  if (PrologHasDoctype(bytes)) {
-    out.diagnostics.push_back({Diagnostic::Severity::kError, "/",
+  if (std::size_t doctype = PrologDoctype(bytes); doctype != std::string_view::npos) {
+    out.diagnostics.push_back({Diagnostic::Severity::kError, LineColumn(bytes, doctype),
                                "XML DOCTYPE declarations are refused: a CycloneDX document needs "
                                "none, and entities are never defined or expanded"});
     return;
@@ -337,7 +339,7 @@ void ReadCycloneDxXml(std::string_view bytes, const Limits& limits, Parsed<Docum
     }
   }
   if (!result) {
-    error("byte " + std::to_string(result.offset),
+    error(LineColumn(bytes, static_cast<std::size_t>(result.offset)),
           std::string("malformed XML: ") + result.description() + " (the file may be truncated)");
     return;
   }

@@ -2,11 +2,15 @@
 // The per-format readers behind sbom::Parse (src/sbom/parse.h). Internal to craft_sbom: each
 // reader fills `out` from input that Parse has already sized and recognised.
 
+#include <string>
 #include <string_view>
 
 #include "sbom/model.h"
 
 namespace craft::sbom::parse {
+
+// "line:column" (1-based) of byte `offset` in `text`: where a text-level error is reported.
+std::string LineColumn(std::string_view text, std::size_t offset);
 
 // JSON input (CycloneDX, SPDX 2, SPDX 3 JSON-LD): the format is told by the top-level keys.
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out);

@@ -16,11 +16,9 @@
 #include <vector>
 
 #include "sbom/model.h"
+#include "sbom/parse/formats.h"
 
 namespace craft::sbom::parse {
-
-// "line:column" (1-based) of byte `offset` in `text`.
-std::string LineColumn(std::string_view text, std::size_t offset);
 
 // Scans JSON text for nesting deeper than `max_depth`, brackets that do not match, arrays or
 // objects (or a string) left open at the end (a truncated file) and content after the document.

@@ -51,6 +51,7 @@ TEST(ParseMalformed, TruncatedXmlAndTagValue) {
   EXPECT_FALSE(parsed_xml.value);
   ASSERT_NE(FirstError(parsed_xml), nullptr);
   EXPECT_TRUE(Contains(FirstError(parsed_xml)->message, "malformed XML"));
+  EXPECT_TRUE(IsLineColumn(FirstError(parsed_xml)->location)) << FirstError(parsed_xml)->location;
 
   std::string tv = ReadCorpus("spdx-spec/support-2.3.1/examples/SPDXTagExample-v2.3.spdx");
   auto cut = tv.find("<text>");
@@ -162,6 +163,7 @@ TEST(ParseMalformed, XmlEntitiesAreNeverExpanded) {
     EXPECT_FALSE(parsed.value);
     ASSERT_NE(FirstError(parsed), nullptr);
     EXPECT_TRUE(Contains(FirstError(parsed)->message, "DOCTYPE"));
+    EXPECT_EQ(FirstError(parsed)->location, bytes == laughs ? "2:1" : "1:22");
   }
 }
 
