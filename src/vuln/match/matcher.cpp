@@ -99,16 +99,22 @@ Finding MakeFinding(const IndexedAdvisory& a, const IndexedAffected& affected,
 void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
   std::string ecosystem = q.ecosystem.empty() ? std::string(base) : q.ecosystem;
   auto name = advisory::NormalizePackageName(ecosystem, q.name);
+  // The entries of one advisory for one package are adjacent in the index, so the advisory of the
+  // last finding is the only one to skip here; an advisory found under another ecosystem base
+  // (when the component's ecosystem is unknown) is skipped through the list.
+  const IndexedAdvisory* last = nullptr;
   for (const PackageEntry& entry : index.LookupPackage(base, name)) {
+    if (entry.advisory == last) continue;
     const IndexedAffected& affected = entry.advisory->affected[entry.affected_index];
-    if (std::find(found.advisories.begin(), found.advisories.end(), entry.advisory) !=
-        found.advisories.end()) {
+    if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
+                                         entry.advisory) != found.advisories.end()) {
       continue;
     }
     if (!EcosystemApplies(affected.ecosystem, ecosystem)) continue;
     bool listed = affected.versions.Contains(ListedVersion(affected.ecosystem, q.version));
     auto evaluation = EvaluateAffected(affected.ecosystem, affected.ranges, listed, q.version);
     if (!evaluation) continue;
+    last = entry.advisory;
     found.advisories.push_back(entry.advisory);
     found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));
   }
