@@ -12,11 +12,15 @@ namespace craft::sbom {
 // read with a warning), SPDX 2.2 / 2.3 JSON and tag-value, SPDX 3.0.x JSON-LD.
 //
 // Returns the normalised document, or the diagnostics that make it unreadable; never throws on
-// bad input. Every diagnostic names its place: a JSON pointer for JSON, an XPath for XML,
-// "line:column" for tag-value. A document with error diagnostics may still carry a value when
-// the errors are local (a malformed field); a file that is not an SBOM at all, truncated, or over
-// `limits` (size, nesting depth, component count) has no value. XML DOCTYPEs and entities are
-// refused, never expanded. Pure and thread-safe; memory grows linearly with the input.
+// bad input. Every diagnostic names its place: a JSON pointer for a JSON field, an XPath for an
+// XML element, "line:column" where the text itself is at fault (a tag-value line; malformed,
+// truncated or too deeply nested JSON; malformed or truncated XML; an XML DOCTYPE). A document with
+// error diagnostics may still carry a value when the errors are local (a malformed field); a file
+// that is not an SBOM at all, truncated, or over `limits` (size, nesting depth, component count)
+// has no value. XML DOCTYPEs and entities are refused, never expanded. Pure and thread-safe; memory
+// grows linearly with the input. (One JSON parser's buffers are kept between calls, for inputs up
+// to 64 MiB, to spare repeated parses the cost of fresh memory; that is the only state, and it is
+// not observable.)
 Parsed<Document> Parse(std::string_view bytes, const Limits& limits = {});
 
 }  // namespace craft::sbom
