@@ -293,10 +293,12 @@ bool CheckDepth(const pugi::xml_document& xml, const Limits& limits, Parsed<Docu
   return false;
 }
 
+}  // namespace
+
 // Whether a DOCTYPE declaration precedes the root element (comments and processing
 // instructions skipped). Checked on the raw bytes, before any XML parser sees them.
 // Returns the offset of that declaration, or npos.
-std::size_t PrologDoctype(std::string_view text) {
+std::size_t XmlPrologDoctype(std::string_view text) {
   std::size_t i = 0;
   while ((i = text.find('<', i)) != std::string_view::npos) {
     std::string_view rest = text.substr(i);
@@ -313,10 +315,8 @@ std::size_t PrologDoctype(std::string_view text) {
   return std::string_view::npos;
 }
 
-}  // namespace
-
 void ReadCycloneDxXml(std::string_view bytes, const Limits& limits, Parsed<Document>& out) {
-  if (std::size_t doctype = PrologDoctype(bytes); doctype != std::string_view::npos) {
+  if (std::size_t doctype = XmlPrologDoctype(bytes); doctype != std::string_view::npos) {
     out.diagnostics.push_back({Diagnostic::Severity::kError, LineColumn(bytes, doctype),
                                "XML DOCTYPE declarations are refused: a CycloneDX document needs "
                                "none, and entities are never defined or expanded"});

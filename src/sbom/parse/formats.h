@@ -15,6 +15,11 @@ std::string LineColumn(std::string_view text, std::size_t offset);
 // JSON input (CycloneDX, SPDX 2, SPDX 3 JSON-LD): the format is told by the top-level keys.
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
 
+// The offset of a DOCTYPE (or ENTITY) declaration before the root element of an XML document
+// (comments and processing instructions skipped), or npos. Checked on the raw bytes, before any
+// XML parser sees them.
+std::size_t XmlPrologDoctype(std::string_view text);
+
 void ReadCycloneDxXml(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
 void ReadSpdxTagValue(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
 
