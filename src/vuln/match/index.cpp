@@ -45,8 +45,10 @@ IndexedAdvisory Compact(advisory::Advisory&& a) {
       return r.type == advisory::AffectedRange::Type::kGit;
     });
     affected.ranges.shrink_to_fit();
+    auto scheme =
+        version::SchemeForEcosystem(package.ecosystem).value_or(version::Scheme::kGeneric);
     out.affected.push_back({std::move(package.ecosystem), std::move(package.name),
-                            std::move(affected.ranges), VersionSet(affected.versions)});
+                            std::move(affected.ranges), VersionSet(affected.versions), scheme});
   }
   out.aliases.shrink_to_fit();
   return out;
@@ -119,11 +121,18 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
   const IndexedAdvisory* a = owned.get();
   by_id_.emplace(a->id, std::move(owned));
   for (std::size_t i = 0; i < a->affected.size(); ++i) {
-    auto base = advisory::EcosystemBase(a->affected[i].ecosystem);
+    const auto& ecosystem = a->affected[i].ecosystem;
+    auto base = advisory::EcosystemBase(ecosystem);
     if (bases_.find(base) == bases_.end()) bases_.emplace(base);
+    auto id = ecosystem_ids_.find(ecosystem);
+    if (id == ecosystem_ids_.end()) {
+      id = ecosystem_ids_.emplace(ecosystem, static_cast<std::uint32_t>(ecosystem_names_.size()))
+               .first;
+      ecosystem_names_.push_back(ecosystem);
+    }
     auto it = packages_.find(keys[i]);
     if (it == packages_.end()) it = packages_.emplace(keys[i], std::vector<PackageEntry>{}).first;
-    it->second.push_back({a, i});
+    it->second.push_back({a, static_cast<std::uint32_t>(i), id->second});
   }
   for (std::size_t c = 0; c < a->configurations.size(); ++c) {
     for (const auto& key : CpeKeys(a->configurations[c])) cpes_[key].push_back({a, c});

@@ -4,6 +4,7 @@
 // is not thread-safe; once built, any number of threads may read it concurrently.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <span>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "vuln/advisory/model.h"
+#include "vuln/version/compare.h"
 
 namespace craft::vuln::match {
 
@@ -38,6 +40,7 @@ struct IndexedAffected {
   std::vector<advisory::AffectedRange> ranges;  // SEMVER and ECOSYSTEM ranges; GIT ones are never
                                                 // evaluated and are not kept
   VersionSet versions;
+  version::Scheme scheme = version::Scheme::kGeneric;  // the ecosystem's version ordering
 };
 
 // What the index keeps of an advisory: its identity and what matching reads. Texts, severity,
@@ -53,7 +56,10 @@ struct IndexedAdvisory {
 // One `affected[]` entry of an indexed advisory.
 struct PackageEntry {
   const IndexedAdvisory* advisory = nullptr;
-  std::size_t affected_index = 0;  // into IndexedAdvisory::affected
+  std::uint32_t affected_index = 0;  // into IndexedAdvisory::affected
+  // The entry's ecosystem (EcosystemName gives the string): lets a matcher filter releases
+  // without reading the advisory.
+  std::uint32_t ecosystem_id = 0;
 };
 
 // One NVD configuration of an indexed advisory that names a vendor:product in a vulnerable
@@ -89,6 +95,10 @@ class AdvisoryIndex {
   std::span<const PackageEntry> LookupPackage(std::string_view ecosystem_base,
                                               std::string_view normalized_name) const;
 
+  // The distinct ecosystem strings of indexed entries ("Debian:12"), by PackageEntry::ecosystem_id.
+  std::size_t EcosystemCount() const { return ecosystem_names_.size(); }
+  std::string_view EcosystemName(std::uint32_t id) const { return ecosystem_names_[id]; }
+
   // The ecosystem bases that have entries (to match a component whose ecosystem is unknown).
   std::vector<std::string> EcosystemBases() const;
 
@@ -111,6 +121,8 @@ class AdvisoryIndex {
   KeyMap<std::vector<PackageEntry>> packages_;      // "<base>\n<normalised name>"
   KeyMap<std::vector<CpeEntry>> cpes_;              // "<vendor>:<product>"
   std::set<std::string, std::less<>> bases_;
+  std::vector<std::string> ecosystem_names_;
+  KeyMap<std::uint32_t> ecosystem_ids_;
 };
 
 }  // namespace craft::vuln::match

@@ -103,16 +103,27 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
   // last finding is the only one to skip here; an advisory found under another ecosystem base
   // (when the component's ecosystem is unknown) is skipped through the list.
   const IndexedAdvisory* last = nullptr;
+  // Whether each ecosystem of the index applies to the component (-1: not asked yet), so that
+  // entries of other releases are passed over without reading their advisories.
+  std::vector<signed char> applies(index.EcosystemCount(), -1);
   for (const PackageEntry& entry : index.LookupPackage(base, name)) {
     if (entry.advisory == last) continue;
+    auto& ecosystem_applies = applies[entry.ecosystem_id];
+    if (ecosystem_applies < 0) {
+      ecosystem_applies = EcosystemApplies(index.EcosystemName(entry.ecosystem_id), ecosystem);
+    }
+    if (ecosystem_applies == 0) continue;
     const IndexedAffected& affected = entry.advisory->affected[entry.affected_index];
     if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
                                          entry.advisory) != found.advisories.end()) {
       continue;
     }
-    if (!EcosystemApplies(affected.ecosystem, ecosystem)) continue;
-    bool listed = affected.versions.Contains(ListedVersion(affected.ecosystem, q.version));
-    auto evaluation = EvaluateAffected(affected.ecosystem, affected.ranges, listed, q.version);
+    // Ranges first; the versions[] list only when no range covers the version.
+    auto evaluation = EvaluateAffected(affected.scheme, affected.ranges, false, q.version);
+    if (!evaluation && affected.versions.size() > 0 &&
+        affected.versions.Contains(ListedVersion(affected.ecosystem, q.version))) {
+      evaluation = EvaluateAffected(affected.scheme, affected.ranges, true, q.version);
+    }
     if (!evaluation) continue;
     last = entry.advisory;
     found.advisories.push_back(entry.advisory);

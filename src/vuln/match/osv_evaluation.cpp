@@ -100,11 +100,9 @@ std::string_view ListedVersion(std::string_view ecosystem, std::string_view v) {
   return v;
 }
 
-std::optional<AffectedEvaluation> EvaluateAffected(std::string_view ecosystem,
+std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_scheme,
                                                    std::span<const AffectedRange> ranges,
                                                    bool listed, std::string_view v) {
-  const version::Scheme ecosystem_scheme =
-      version::SchemeForEcosystem(ecosystem).value_or(version::Scheme::kGeneric);
   for (std::size_t i = 0; i < ranges.size(); ++i) {
     const auto& range = ranges[i];
     if (range.type == AffectedRange::Type::kGit) continue;
@@ -132,7 +130,7 @@ std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& aff
   auto listed = ListedVersion(affected.package.ecosystem, v);
   bool found = std::find(affected.versions.begin(), affected.versions.end(), listed) !=
                affected.versions.end();
-  return EvaluateAffected(affected.package.ecosystem, affected.ranges, found, v);
+  return EvaluateAffected(EcosystemScheme(affected), affected.ranges, found, v);
 }
 
 }  // namespace craft::vuln::match

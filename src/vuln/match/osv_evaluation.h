@@ -57,10 +57,10 @@ struct AffectedEvaluation {
 std::optional<AffectedEvaluation> EvaluateAffected(const advisory::Affected& affected,
                                                    std::string_view version);
 
-// The same over the parts evaluation reads: the package's ecosystem, its ranges, and whether the
-// version is listed in its `versions[]` (the caller has looked; ListedVersion gives the string to
-// look for).
-std::optional<AffectedEvaluation> EvaluateAffected(std::string_view ecosystem,
+// The same over the parts evaluation reads: the scheme of the package's ecosystem
+// (SchemeForEcosystem, kGeneric when it has none), its ranges, and whether the version is listed
+// in its `versions[]` (the caller has looked; ListedVersion gives the string to look for).
+std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_scheme,
                                                    std::span<const advisory::AffectedRange> ranges,
                                                    bool listed, std::string_view version);
 
