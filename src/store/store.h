@@ -129,8 +129,7 @@ class Store {
                                       const Actor& actor) = 0;
   virtual std::optional<core::Version> GetVersion(const std::string& org_id,
                                                   const std::string& version_id) = 0;
-  virtual Page<core::Version> ListVersions(const std::string& org_id,
-                                           const std::string& product_id,
+  virtual Page<core::Version> ListVersions(const std::string& org_id, const std::string& product_id,
                                            const PageRequest& page) = 0;
   virtual core::Version UpdateVersion(const std::string& org_id, const core::Version& version,
                                       const Actor& actor) = 0;
