@@ -132,7 +132,7 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
     }
     auto it = packages_.find(keys[i]);
     if (it == packages_.end()) it = packages_.emplace(keys[i], std::vector<PackageEntry>{}).first;
-    it->second.push_back({a, static_cast<std::uint32_t>(i), id->second});
+    it->second.push_back({a, &a->affected[i], id->second});
   }
   for (std::size_t c = 0; c < a->configurations.size(); ++c) {
     for (const auto& key : CpeKeys(a->configurations[c])) cpes_[key].push_back({a, c});

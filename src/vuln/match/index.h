@@ -56,7 +56,7 @@ struct IndexedAdvisory {
 // One `affected[]` entry of an indexed advisory.
 struct PackageEntry {
   const IndexedAdvisory* advisory = nullptr;
-  std::uint32_t affected_index = 0;  // into IndexedAdvisory::affected
+  const IndexedAffected* affected = nullptr;  // one of advisory->affected
   // The entry's ecosystem (EcosystemName gives the string): lets a matcher filter releases
   // without reading the advisory.
   std::uint32_t ecosystem_id = 0;

@@ -1,6 +1,7 @@
 #include "vuln/match/matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "vuln/advisory/ecosystem.h"
 #include "vuln/match/osv_evaluation.h"
@@ -63,9 +64,9 @@ std::string Reason(const AffectedEvaluation& e, std::string_view version) {
 }
 
 struct Query {
-  std::string ecosystem;  // the component's, possibly with a release
-  std::string name;
-  std::string version;
+  std::string_view ecosystem;  // the component's, possibly with a release
+  std::string_view name;
+  std::string_view version;
   MatchMethod method;
   Confidence confidence;
 };
@@ -97,7 +98,7 @@ Finding MakeFinding(const IndexedAdvisory& a, const IndexedAffected& affected,
 
 // Adds the findings of one ecosystem base for the query, one per advisory.
 void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
-  std::string ecosystem = q.ecosystem.empty() ? std::string(base) : q.ecosystem;
+  std::string_view ecosystem = q.ecosystem.empty() ? base : q.ecosystem;
   auto name = advisory::NormalizePackageName(ecosystem, q.name);
   // The entries of one advisory for one package are adjacent in the index, so the advisory of the
   // last finding is the only one to skip here; an advisory found under another ecosystem base
@@ -105,7 +106,8 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
   const IndexedAdvisory* last = nullptr;
   // Whether each ecosystem of the index applies to the component (-1: not asked yet), so that
   // entries of other releases are passed over without reading their advisories.
-  std::vector<signed char> applies(index.EcosystemCount(), -1);
+  thread_local std::vector<signed char> applies;
+  applies.assign(index.EcosystemCount(), -1);
   for (const PackageEntry& entry : index.LookupPackage(base, name)) {
     if (entry.advisory == last) continue;
     auto& ecosystem_applies = applies[entry.ecosystem_id];
@@ -113,7 +115,7 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
       ecosystem_applies = EcosystemApplies(index.EcosystemName(entry.ecosystem_id), ecosystem);
     }
     if (ecosystem_applies == 0) continue;
-    const IndexedAffected& affected = entry.advisory->affected[entry.affected_index];
+    const IndexedAffected& affected = *entry.affected;
     if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
                                          entry.advisory) != found.advisories.end()) {
       continue;
@@ -139,9 +141,17 @@ std::vector<Finding> Run(const AdvisoryIndex& index, const Query& q) {
   } else {
     MatchInBase(index, advisory::EcosystemBase(q.ecosystem), q, found);
   }
-  std::sort(found.findings.begin(), found.findings.end(),
-            [](const Finding& a, const Finding& b) { return a.advisory_id < b.advisory_id; });
-  return std::move(found.findings);
+  // Ordered by advisory id; findings are large, so an order of indices is sorted and each finding
+  // moved once.
+  std::vector<std::uint32_t> order(found.findings.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return found.findings[a].advisory_id < found.findings[b].advisory_id;
+  });
+  std::vector<Finding> out;
+  out.reserve(order.size());
+  for (auto i : order) out.push_back(std::move(found.findings[i]));
+  return out;
 }
 
 Confidence ReleaseConfidence(std::string_view ecosystem, Confidence otherwise) {
