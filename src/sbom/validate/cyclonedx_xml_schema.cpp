@@ -73,9 +73,19 @@ xmlSchemaPtr CompiledSchema(std::string_view spec_version, std::vector<Diagnosti
     xmlInitParser();
     xmlRegisterInputCallbacks(Match, Open, Read, Close);
   });
+  // Each schema with the document it was compiled from, kept until the process exits.
+  struct Compiled {
+    std::map<std::string, std::pair<xmlDocPtr, xmlSchemaPtr>, std::less<>> schemas;
+    ~Compiled() {
+      for (auto& [version, entry] : schemas) {
+        if (entry.second != nullptr) xmlSchemaFree(entry.second);
+        if (entry.first != nullptr) xmlFreeDoc(entry.first);
+      }
+    }
+  };
   static std::mutex mutex;
-  // Each schema with the document it was compiled from; both live as long as the process.
-  static std::map<std::string, std::pair<xmlDocPtr, xmlSchemaPtr>, std::less<>> compiled;
+  static Compiled compiled_holder;
+  auto& compiled = compiled_holder.schemas;
   std::lock_guard lock(mutex);
   if (auto it = compiled.find(spec_version); it != compiled.end()) return it->second.second;
   std::string url = std::string(kPrefix) + "bom-" + std::string(spec_version) + ".SNAPSHOT.xsd";
