@@ -42,7 +42,8 @@ void RequireScope(const Caller& caller, std::string_view scope);
 // Authenticate + RequireScope.
 Caller Authorize(const Request& request, const ApiContext& context, std::string_view scope);
 
-// Maps a StoreError to the matching problem (404, 409, 422, 503) and throws it.
+// Maps a StoreError to the matching problem (404, 409, 422, 503) and throws it. AddApiRoutes
+// applies it around every handler, so handlers let StoreError through.
 [[noreturn]] void ThrowStoreProblem(const store::StoreError& error);
 
 // 404 problem for a resource that does not exist or belongs to another organisation.

@@ -48,12 +48,8 @@ Response CreateKey(ApiContext& context, Request& request) {
   }
   errors.Finish();
   store::CreatedApiKey created;
-  try {
-    created = context.store.CreateApiKey(caller.org(), caller.key.user_id, name, scopes, expires_at,
-                                         caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  created = context.store.CreateApiKey(caller.org(), caller.key.user_id, name, scopes, expires_at,
+                                       caller.actor());
   nlohmann::json out = store::ToJson(created.key);
   out["secret"] = created.secret;
   out["note"] = "The secret is shown once; store it now.";
@@ -64,12 +60,8 @@ Response ListKeys(ApiContext& context, Request& request) {
   const Caller caller = Authenticate(request, context);
   std::optional<std::string> user;
   if (!IsAdmin(caller)) user = caller.key.user_id;
-  try {
-    return PageResponse(context.store.ListApiKeys(caller.org(), user, PageFrom(request)),
-                        [](const core::ApiKey& k) { return store::ToJson(k); });
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  return PageResponse(context.store.ListApiKeys(caller.org(), user, PageFrom(request)),
+                      [](const core::ApiKey& k) { return store::ToJson(k); });
 }
 
 Response RevokeKey(ApiContext& context, Request& request) {
@@ -78,11 +70,7 @@ Response RevokeKey(ApiContext& context, Request& request) {
   auto key = context.store.GetApiKey(caller.org(), id);
   if (!key || (!IsAdmin(caller) && key->user_id != caller.key.user_id))
     ThrowNotFound("API key", id);
-  try {
-    context.store.RevokeApiKey(caller.org(), id, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  context.store.RevokeApiKey(caller.org(), id, caller.actor());
   return Response{204, {}, "", {}, {}};
 }
 

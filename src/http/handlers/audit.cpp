@@ -9,12 +9,8 @@ void AddAuditRoutes(Router& router, ApiContext& context) {
   router.Add({"GET", "/api/v1/audit",
               [&context](Request& r) {
                 const Caller caller = Authorize(r, context, "audit:read");
-                try {
-                  return PageResponse(context.store.ListAudit(caller.org(), PageFrom(r)),
-                                      [](const core::AuditEntry& e) { return store::ToJson(e); });
-                } catch (const store::StoreError& e) {
-                  ThrowStoreProblem(e);
-                }
+                return PageResponse(context.store.ListAudit(caller.org(), PageFrom(r)),
+                                    [](const core::AuditEntry& e) { return store::ToJson(e); });
               },
               BodyMode::kBuffered, "The organisation's audit log (hash-chained), newest first"});
 }

@@ -133,11 +133,7 @@ Response UploadDocument(ApiContext& context, Request& request) {
   document.size = upload.blob->size();
   document.sha256 = upload.blob->Commit();
   document.uploaded_by = caller.actor().id;
-  try {
-    document = context.store.CreateDocument(document, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  document = context.store.CreateDocument(document, caller.actor());
   Response response = JsonResponse(201, store::ToJson(document));
   response.SetHeader("Location", "/api/v1/documents/" + document.id);
   return response;
@@ -192,15 +188,11 @@ Response DocumentContent(ApiContext& context, Request& request) {
 Response DeleteDocument(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "document:delete");
   const core::Document document = LoadDocument(context, caller, request.params.at("id"));
-  try {
-    for (const auto& version : context.store.VersionsListingDocument(caller.org(), document.id)) {
-      EnsureNotRetained(context, version, "document");
-    }
-    if (context.store.DeleteDocument(caller.org(), document.id, caller.actor())) {
-      context.blobs.Remove(document.sha256);
-    }
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
+  for (const auto& version : context.store.VersionsListingDocument(caller.org(), document.id)) {
+    EnsureNotRetained(context, version, "document");
+  }
+  if (context.store.DeleteDocument(caller.org(), document.id, caller.actor())) {
+    context.blobs.Remove(document.sha256);
   }
   return Response{204, {}, "", {}, {}};
 }
@@ -218,13 +210,9 @@ void AddDocumentRoutes(Router& router, ApiContext& context) {
                 if (!context.store.GetVersion(caller.org(), version_id)) {
                   ThrowNotFound("version", version_id);
                 }
-                try {
-                  return PageResponse(
-                      context.store.ListDocuments(caller.org(), version_id, PageFrom(r)),
-                      [](const core::Document& d) { return store::ToJson(d); });
-                } catch (const store::StoreError& e) {
-                  ThrowStoreProblem(e);
-                }
+                return PageResponse(
+                    context.store.ListDocuments(caller.org(), version_id, PageFrom(r)),
+                    [](const core::Document& d) { return store::ToJson(d); });
               },
               BodyMode::kBuffered, "List a version's documents, own and inherited"});
   router.Add({"GET", "/api/v1/documents/{id}",

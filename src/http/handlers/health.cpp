@@ -34,15 +34,27 @@ void AddHealthRoutes(Router& router, ApiContext& context) {
 }
 
 void AddApiRoutes(Router& router, ApiContext& context) {
-  AddHealthRoutes(router, context);
-  AddOrganisationRoutes(router, context);
-  AddProductRoutes(router, context);
-  AddVersionRoutes(router, context);
-  AddStatusRoutes(router, context);
-  AddDocumentRoutes(router, context);
-  AddApiKeyRoutes(router, context);
-  AddUserRoutes(router, context);
-  AddAuditRoutes(router, context);
+  Router resources;
+  AddHealthRoutes(resources, context);
+  AddOrganisationRoutes(resources, context);
+  AddProductRoutes(resources, context);
+  AddVersionRoutes(resources, context);
+  AddStatusRoutes(resources, context);
+  AddDocumentRoutes(resources, context);
+  AddApiKeyRoutes(resources, context);
+  AddUserRoutes(resources, context);
+  AddAuditRoutes(resources, context);
+  // One place maps store failures to problems (404, 409, 422, 503) for every handler.
+  for (Route route : resources.routes()) {
+    route.handler = [handler = std::move(route.handler)](Request& request) {
+      try {
+        return handler(request);
+      } catch (const store::StoreError& e) {
+        ThrowStoreProblem(e);
+      }
+    };
+    router.Add(std::move(route));
+  }
   AddOpenApiRoute(router);
 }
 

@@ -81,11 +81,7 @@ void AddOrganisationRoutes(Router& router, ApiContext& context) {
                 const nlohmann::json body = ParseJsonObject(request);
                 core::Organisation org = LoadOrganisation(context, caller);
                 ApplyOrganisationPatch(body, org);
-                try {
-                  org = context.store.UpdateOrganisation(org, caller.actor());
-                } catch (const store::StoreError& e) {
-                  ThrowStoreProblem(e);
-                }
+                org = context.store.UpdateOrganisation(org, caller.actor());
                 return JsonResponse(200, store::ToJson(org));
               },
               BodyMode::kBuffered, "Update the organisation's Annex II details"});

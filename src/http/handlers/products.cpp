@@ -114,11 +114,7 @@ Response CreateProduct(ApiContext& context, Request& request) {
   core::Product product;
   product.organisation_id = caller.org();
   ApplyProductFields(body, product, true);
-  try {
-    product = context.store.CreateProduct(product, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  product = context.store.CreateProduct(product, caller.actor());
   Response response = JsonResponse(201, store::ToJson(product));
   response.SetHeader("Location", "/api/v1/products/" + product.id);
   return response;
@@ -129,29 +125,21 @@ Response UpdateProduct(ApiContext& context, Request& request) {
   const nlohmann::json body = ParseJsonObject(request);
   core::Product product = LoadProduct(context, caller, request.params.at("id"));
   ApplyProductFields(body, product, false);
-  try {
-    product = context.store.UpdateProduct(product, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  product = context.store.UpdateProduct(product, caller.actor());
   return JsonResponse(200, store::ToJson(product));
 }
 
 Response DeleteProduct(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "product:write");
   const core::Product product = LoadProduct(context, caller, request.params.at("id"));
-  try {
-    // Every version of the product must be free of retention.
-    store::PageRequest page{500, ""};
-    do {
-      auto versions = context.store.ListVersions(caller.org(), product.id, page);
-      for (const auto& v : versions.items) EnsureNotRetained(context, v, "product");
-      page.cursor = versions.next_cursor;
-    } while (!page.cursor.empty());
-    context.store.DeleteProduct(caller.org(), product.id, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  // Every version of the product must be free of retention.
+  store::PageRequest page{500, ""};
+  do {
+    auto versions = context.store.ListVersions(caller.org(), product.id, page);
+    for (const auto& v : versions.items) EnsureNotRetained(context, v, "product");
+    page.cursor = versions.next_cursor;
+  } while (!page.cursor.empty());
+  context.store.DeleteProduct(caller.org(), product.id, caller.actor());
   return Response{204, {}, "", {}, {}};
 }
 
@@ -164,12 +152,8 @@ void AddProductRoutes(Router& router, ApiContext& context) {
   router.Add({"GET", "/api/v1/products",
               [&context](Request& r) {
                 const Caller caller = Authorize(r, context, "product:read");
-                try {
-                  return PageResponse(context.store.ListProducts(caller.org(), PageFrom(r)),
-                                      [](const core::Product& p) { return store::ToJson(p); });
-                } catch (const store::StoreError& e) {
-                  ThrowStoreProblem(e);
-                }
+                return PageResponse(context.store.ListProducts(caller.org(), PageFrom(r)),
+                                    [](const core::Product& p) { return store::ToJson(p); });
               },
               BodyMode::kBuffered, "List products (cursor-paginated)"});
   router.Add({"GET", "/api/v1/products/{id}",

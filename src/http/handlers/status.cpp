@@ -76,19 +76,15 @@ Response VersionStatus(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "version:read");
   const std::string& id = request.params.at("id");
   core::ReadinessInput input;
-  try {
-    auto version = context.store.GetVersion(caller.org(), id);
-    if (!version) ThrowNotFound("version", id);
-    auto product = context.store.GetProduct(caller.org(), version->product_id);
-    auto org = context.store.GetOrganisation(caller.org());
-    if (!product || !org) ThrowNotFound("version", id);
-    input.version = std::move(*version);
-    input.product = std::move(*product);
-    input.organisation = std::move(*org);
-    input.document_types = context.store.DocumentTypesOf(caller.org(), id);
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  auto version = context.store.GetVersion(caller.org(), id);
+  if (!version) ThrowNotFound("version", id);
+  auto product = context.store.GetProduct(caller.org(), version->product_id);
+  auto org = context.store.GetOrganisation(caller.org());
+  if (!product || !org) ThrowNotFound("version", id);
+  input.version = std::move(*version);
+  input.product = std::move(*product);
+  input.organisation = std::move(*org);
+  input.document_types = context.store.DocumentTypesOf(caller.org(), id);
   const std::int64_t now = context.clock();
   input.today = core::DateOf(now);
   const core::Readiness readiness = core::AssessReadiness(input);

@@ -31,13 +31,9 @@ Response CreateUser(ApiContext& context, Request& request) {
                             std::string(core::ToString(caller.role)) + ")");
   }
   errors.Finish();
-  try {
-    const core::User user =
-        context.store.CreateUser(caller.org(), email, name, password, role, caller.actor());
-    return JsonResponse(201, store::ToJson(user, role));
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  const core::User user =
+      context.store.CreateUser(caller.org(), email, name, password, role, caller.actor());
+  return JsonResponse(201, store::ToJson(user, role));
 }
 
 }  // namespace

@@ -158,11 +158,7 @@ Response CreateVersion(ApiContext& context, Request& request) {
     throw ProblemError(422, "/carry_over_documents_from: expected a version id",
                        {{"/carry_over_documents_from", "expected a version id"}}, "validation");
   }
-  try {
-    version = context.store.CreateVersion(caller.org(), version, carry_over, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  version = context.store.CreateVersion(caller.org(), version, carry_over, caller.actor());
   Response response = JsonResponse(201, VersionJson(context, version));
   response.SetHeader("Location", "/api/v1/versions/" + version.id);
   return response;
@@ -173,11 +169,7 @@ Response UpdateVersion(ApiContext& context, Request& request) {
   const nlohmann::json body = ParseJsonObject(request);
   core::Version version = LoadVersion(context, caller, request.params.at("id"));
   ApplyVersionFields(body, version, false);
-  try {
-    version = context.store.UpdateVersion(caller.org(), version, caller.actor());
-  } catch (const store::StoreError& e) {
-    ThrowStoreProblem(e);
-  }
+  version = context.store.UpdateVersion(caller.org(), version, caller.actor());
   return JsonResponse(200, VersionJson(context, version));
 }
 
@@ -195,13 +187,9 @@ void AddVersionRoutes(Router& router, ApiContext& context) {
                 if (!context.store.GetProduct(caller.org(), product_id)) {
                   ThrowNotFound("product", product_id);
                 }
-                try {
-                  return PageResponse(
-                      context.store.ListVersions(caller.org(), product_id, PageFrom(r)),
-                      [&context](const core::Version& v) { return VersionJson(context, v); });
-                } catch (const store::StoreError& e) {
-                  ThrowStoreProblem(e);
-                }
+                return PageResponse(
+                    context.store.ListVersions(caller.org(), product_id, PageFrom(r)),
+                    [&context](const core::Version& v) { return VersionJson(context, v); });
               },
               BodyMode::kBuffered, "List the versions of a product"});
   router.Add({"GET", "/api/v1/versions/{id}",
@@ -219,11 +207,7 @@ void AddVersionRoutes(Router& router, ApiContext& context) {
                 const Caller caller = Authorize(r, context, "version:write");
                 const core::Version version = LoadVersion(context, caller, r.params.at("id"));
                 EnsureNotRetained(context, version, "version");
-                try {
-                  context.store.DeleteVersion(caller.org(), version.id, caller.actor());
-                } catch (const store::StoreError& e) {
-                  ThrowStoreProblem(e);
-                }
+                context.store.DeleteVersion(caller.org(), version.id, caller.actor());
                 return Response{204, {}, "", {}, {}};
               },
               BodyMode::kBuffered, "Delete a draft version (refused under retention)"});
