@@ -11,7 +11,7 @@ namespace {
 // Issue 2: `craft --help` and `--help` on every subcommand describe every flag.
 TEST(Cli, HelpOnEveryCommand) {
   const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> cases = {
-      {{"--help"}, {"serve", "admin", "vuln"}},
+      {{"--help"}, {"serve", "admin", "vuln", "export"}},
       {{"serve", "--help"},
        {"--data", "--listen", "--json-limit", "--upload-limit", "--read-timeout",
         "--max-connections", "CRAFT_DATA", "CRAFT_LISTEN"}},
@@ -20,6 +20,7 @@ TEST(Cli, HelpOnEveryCommand) {
       {{"admin", "org", "list", "--help"}, {"--data"}},
       {{"admin", "audit", "verify", "--help"}, {"--data"}},
       {{"vuln", "compare", "--help"}, {"--ecosystem"}},
+      {{"export", "verify", "--help"}, {"FILE", "--public-key"}},
   };
   for (const auto& [args, words] : cases) {
     const auto result = RunCraft(args);

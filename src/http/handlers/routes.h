@@ -17,6 +17,7 @@ void AddStatusRoutes(Router& router, ApiContext& context);
 void AddApiKeyRoutes(Router& router, ApiContext& context);
 void AddUserRoutes(Router& router, ApiContext& context);
 void AddAuditRoutes(Router& router, ApiContext& context);
+void AddExportRoutes(Router& router, ApiContext& context);
 // Serves GET /api/v1/openapi.json, generated from the router's own table (call last).
 void AddOpenApiRoute(Router& router);
 

@@ -1,0 +1,87 @@
+// The technical-file export over HTTP (issue 5, first part): a ZIP with manifest.json, the PDF and
+// every document, that `craft export verify` accepts and that catches tampering; 403 without the
+// scope, 404 for another organisation's version.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "craft_server.h"
+
+namespace craft::testing {
+namespace {
+
+int Shell(const std::string& command) { return std::system(command.c_str()); }
+
+TEST(Export, TechnicalFileZipVerifiesAndDetectsTampering) {
+  CraftServer server;
+  Api api(server, server.owner_key());
+  const std::string product =
+      api.Post("/api/v1/products", {{"name", "Zähler Gateway"}, {"slug", "zaehler"}}).json["id"];
+  const std::string version =
+      api.Post("/api/v1/products/" + product + "/versions", {{"version", "2.4.1"}}).json["id"];
+  const std::string risk = "risk assessment content";
+  ASSERT_EQ(api.Upload(version, "risk_assessment", "risk.pdf", risk).status, 201);
+  ASSERT_EQ(api.Upload(version, "user_manual", "manual.pdf", "manual").status, 201);
+
+  auto reply = api.Get("/api/v1/exports/versions/" + version + "/technical-file");
+  ASSERT_EQ(reply.status, 200) << reply.body.substr(0, 300);
+  EXPECT_EQ(reply.content_type, "application/zip");
+  const std::string disposition = reply.Header("Content-Disposition");
+  EXPECT_NE(disposition.find("attachment; filename=\"zaehler-2.4.1-technical-file-"),
+            std::string::npos)
+      << disposition;
+  const std::string dir = MakeTempDir();
+  const std::string zip = dir + "/export.zip";
+  std::ofstream(zip, std::ios::binary) << reply.body;
+  EXPECT_EQ(Shell("unzip -tq " + zip + " >/dev/null"), 0);
+  EXPECT_EQ(Shell("unzip -p " + zip +
+                  " documents/risk_assessment/risk.pdf | grep -q 'risk assessment content'"),
+            0);
+  EXPECT_EQ(Shell("unzip -p " + zip + " manifest.json | grep -q 'craft Technical File v1.1'"), 0);
+  EXPECT_EQ(Shell("unzip -p " + zip + " technical-file.pdf | head -c 5 | grep -q '%PDF-'"), 0);
+
+  auto verified = RunCraft({"export", "verify", zip});
+  EXPECT_EQ(verified.exit_code, 0) << verified.output;
+  EXPECT_NE(verified.output.find("intact"), std::string::npos);
+
+  // Replace one document inside the ZIP: verify names it.
+  const std::string work = dir + "/unpacked";
+  ASSERT_EQ(Shell("mkdir -p " + work + " && cd " + work + " && unzip -q " + zip), 0);
+  std::ofstream(work + "/documents/risk_assessment/risk.pdf") << "forged";
+  const std::string forged = dir + "/forged.zip";
+  ASSERT_EQ(Shell("cd " + work + " && zip -qr " + forged + " ."), 0);
+  auto tampered = RunCraft({"export", "verify", forged});
+  EXPECT_EQ(tampered.exit_code, 4) << tampered.output;
+  EXPECT_NE(tampered.output.find("documents/risk_assessment/risk.pdf"), std::string::npos)
+      << tampered.output;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Export, ScopeAndTenancy) {
+  CraftServer server;
+  Api owner(server, server.owner_key());
+  const std::string product = owner.Post("/api/v1/products", {{"name", "P"}}).json["id"];
+  const std::string version =
+      owner.Post("/api/v1/products/" + product + "/versions", {{"version", "1"}}).json["id"];
+  auto key = owner.Post("/api/v1/api-keys", {{"name", "ro"}, {"scopes", {"product:read"}}});
+  Api reader(server, key.json["secret"]);
+  EXPECT_EQ(reader.Get("/api/v1/exports/versions/" + version + "/technical-file").status, 403);
+  auto other = RunCraft({"admin", "org", "create", "Other", "--data", server.data_dir()});
+  const auto at = other.output.find("CRAFT_API_KEY=");
+  ASSERT_NE(at, std::string::npos);
+  Api theirs(server, other.output.substr(at + 14, other.output.find('\n', at) - at - 14));
+  EXPECT_EQ(theirs.Get("/api/v1/exports/versions/" + version + "/technical-file").status, 404);
+  EXPECT_EQ(
+      owner.Get("/api/v1/exports/versions/00000000-0000-7000-8000-000000000000/technical-file")
+          .status,
+      404);
+  EXPECT_EQ(owner.Get("/api/v1/exports/versions/" + version + "/technical-file?include_sboms=maybe")
+                .status,
+            400);
+}
+
+}  // namespace
+}  // namespace craft::testing
