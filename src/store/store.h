@@ -159,6 +159,11 @@ class Store {
   virtual std::vector<std::string> ReferencedBlobs() = 0;
 
   // --- audit -------------------------------------------------------------------------------
+  // Appends an entry for an event that changes no row, e.g. "export.technical_file" with the
+  // exported file's name and SHA-256 in `details_json` (a JSON object, stored as `after`).
+  virtual void RecordEvent(const std::string& org_id, const std::string& action,
+                           const std::string& entity_type, const std::string& entity_id,
+                           const std::string& details_json, const Actor& actor) = 0;
   virtual Page<core::AuditEntry> ListAudit(const std::string& org_id, const PageRequest& page) = 0;
   // Recomputes every entry's hash and link; reports edited, removed or reordered entries.
   virtual AuditVerification VerifyAudit() = 0;

@@ -43,6 +43,13 @@ TEST(Export, TechnicalFileZipVerifiesAndDetectsTampering) {
   EXPECT_EQ(Shell("unzip -p " + zip + " manifest.json | grep -q 'craft Technical File v1.1'"), 0);
   EXPECT_EQ(Shell("unzip -p " + zip + " technical-file.pdf | head -c 5 | grep -q '%PDF-'"), 0);
 
+  // The export is in the audit log with the SHA-256 of the very bytes we received.
+  auto audit = api.Get("/api/v1/audit?limit=1");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_EQ(audit.json["items"][0]["action"], "export.technical_file");
+  EXPECT_EQ(audit.json["items"][0]["after"]["sha256"], Sha256Hex(reply.body));
+  EXPECT_EQ(audit.json["items"][0]["entity_id"], version);
+
   auto verified = RunCraft({"export", "verify", zip});
   EXPECT_EQ(verified.exit_code, 0) << verified.output;
   EXPECT_NE(verified.output.find("intact"), std::string::npos);

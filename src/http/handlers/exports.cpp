@@ -73,11 +73,20 @@ Response ExportTechnicalFile(ApiContext& context, Request& request) {
   response.SetHeader("Cache-Control", "no-store");
   // Written as it streams: a blob that no longer matches its hash aborts the response (the client
   // sees a broken transfer, never a ZIP with wrong content).
-  response.stream = [file, include_sboms](const std::function<void(std::string_view)>& write) {
+  // Each completed export is recorded in the audit log with the SHA-256 of the ZIP.
+  store::Store* store = &context.store;
+  response.stream = [file, include_sboms, store,
+                     actor = caller.actor()](const std::function<void(std::string_view)>& write) {
     exporting::ExportOptions options;
     options.include_sboms = include_sboms;
-    options.hash_archive = false;
-    exporting::WriteTechnicalFile(*file, write, options);
+    const exporting::ExportSummary summary = exporting::WriteTechnicalFile(*file, write, options);
+    const nlohmann::json details = {{"file_name", summary.file_name},
+                                    {"size", summary.size},
+                                    {"sha256", summary.sha256},
+                                    {"include_sboms", include_sboms},
+                                    {"exported_at", core::FormatTimestamp(file->exported_at)}};
+    store->RecordEvent(file->organisation.id, "export.technical_file", "version", file->version.id,
+                       details.dump(), actor);
   };
   return response;
 }

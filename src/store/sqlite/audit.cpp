@@ -49,4 +49,12 @@ AuditVerification SqliteStore::VerifyAudit() {
   return result;
 }
 
+void SqliteStore::RecordEvent(const std::string& org_id, const std::string& action,
+                              const std::string& entity_type, const std::string& entity_id,
+                              const std::string& details_json, const Actor& actor) {
+  Write([&](Connection& c) {
+    AppendAudit(c, actor, {org_id, action, entity_type, entity_id, "", details_json});
+  });
+}
+
 }  // namespace craft::store::sqlite
