@@ -60,6 +60,12 @@ struct CreatedApiKey {
   std::string secret;  // "craft_..."
 };
 
+// An organisation's Ed25519 key pair for signing exports (PEM).
+struct SigningKey {
+  std::string private_key_pem;
+  std::string public_key_pem;
+};
+
 struct AuditVerification {
   bool ok = true;
   std::int64_t entries = 0;
@@ -157,6 +163,13 @@ class Store {
                                                              const std::string& document_id) = 0;
   // Every stored blob digest (for crash recovery and garbage collection).
   virtual std::vector<std::string> ReferencedBlobs() = 0;
+
+  // --- signing key -------------------------------------------------------------------------
+  // The organisation's signing key; created with `generate` on first use (one transaction, with
+  // an audit entry holding the public key). Later calls return the same key.
+  virtual SigningKey OrganisationSigningKey(const std::string& org_id,
+                                            const std::function<SigningKey()>& generate,
+                                            const Actor& actor) = 0;
 
   // --- audit -------------------------------------------------------------------------------
   // Appends an entry for an event that changes no row, e.g. "export.technical_file" with the

@@ -54,6 +54,17 @@ TEST(Export, TechnicalFileZipVerifiesAndDetectsTampering) {
   EXPECT_EQ(verified.exit_code, 0) << verified.output;
   EXPECT_NE(verified.output.find("intact"), std::string::npos);
 
+  // The manifest is signed with the organisation's key, downloadable as PEM.
+  auto key = api.Get("/api/v1/organisation/signing-key");
+  ASSERT_EQ(key.status, 200);
+  ASSERT_NE(key.body.find("BEGIN PUBLIC KEY"), std::string::npos);
+  const std::string pem = dir + "/key.pem";
+  std::ofstream(pem) << key.body;
+  auto signed_ok = RunCraft({"export", "verify", zip, "--public-key", pem});
+  EXPECT_EQ(signed_ok.exit_code, 0) << signed_ok.output;
+  EXPECT_NE(signed_ok.output.find("signature verified"), std::string::npos);
+  EXPECT_EQ(api.Get("/api/v1/organisation/signing-key").body, key.body) << "one key, kept";
+
   // Replace one document inside the ZIP: verify names it.
   const std::string work = dir + "/unpacked";
   ASSERT_EQ(Shell("mkdir -p " + work + " && cd " + work + " && unzip -q " + zip), 0);
@@ -64,6 +75,15 @@ TEST(Export, TechnicalFileZipVerifiesAndDetectsTampering) {
   EXPECT_EQ(tampered.exit_code, 4) << tampered.output;
   EXPECT_NE(tampered.output.find("documents/risk_assessment/risk.pdf"), std::string::npos)
       << tampered.output;
+  // Another organisation's key does not verify the signature.
+  auto other = RunCraft({"admin", "org", "create", "Other", "--data", server.data_dir()});
+  const auto at = other.output.find("CRAFT_API_KEY=");
+  ASSERT_NE(at, std::string::npos);
+  Api theirs(server, other.output.substr(at + 14, other.output.find('\n', at) - at - 14));
+  std::ofstream(dir + "/other.pem") << theirs.Get("/api/v1/organisation/signing-key").body;
+  auto wrong_key = RunCraft({"export", "verify", zip, "--public-key", dir + "/other.pem"});
+  EXPECT_EQ(wrong_key.exit_code, 4) << wrong_key.output;
+  EXPECT_NE(wrong_key.output.find("signature"), std::string::npos) << wrong_key.output;
   std::filesystem::remove_all(dir);
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/readiness.h"
 #include "core/retention.h"
+#include "export/signature.h"
 #include "export/technical_file_writer.h"
 #include "export/zip_layout.h"
 #include "http/handlers/routes.h"
@@ -55,6 +56,17 @@ std::shared_ptr<exporting::TechnicalFile> LoadTechnicalFile(ApiContext& context,
   return file;
 }
 
+// The organisation's Ed25519 key, created on first use.
+store::SigningKey SigningKeyOf(ApiContext& context, const Caller& caller) {
+  return context.store.OrganisationSigningKey(
+      caller.org(),
+      [] {
+        const exporting::SigningKeyPair pair = exporting::GenerateSigningKey();
+        return store::SigningKey{pair.private_key_pem, pair.public_key_pem};
+      },
+      caller.actor());
+}
+
 Response ExportTechnicalFile(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "export:read");
   bool include_sboms = true;
@@ -66,6 +78,7 @@ Response ExportTechnicalFile(ApiContext& context, Request& request) {
     include_sboms = *value == "true";
   }
   auto file = LoadTechnicalFile(context, caller.org(), request.params.at("version_id"));
+  const std::string signing_key = SigningKeyOf(context, caller).private_key_pem;
   Response response;
   response.SetHeader("Content-Type", "application/zip");
   response.SetHeader("Content-Disposition",
@@ -91,9 +104,24 @@ Response ExportTechnicalFile(ApiContext& context, Request& request) {
   return response;
 }
 
+Response SigningPublicKey(ApiContext& context, Request& request) {
+  const Caller caller = Authorize(request, context, "export:read");
+  const std::string pem = SigningKeyOf(context, caller).public_key_pem;
+  Response response;
+  response.status = 200;
+  response.SetHeader("Content-Type", "application/x-pem-file");
+  response.SetHeader("Content-Disposition", "attachment; filename=\"craft-signing-key.pub.pem\"");
+  response.SetHeader("X-Key-Fingerprint", exporting::PublicKeyFingerprint(pem));
+  response.body = pem;
+  return response;
+}
+
 }  // namespace
 
 void AddExportRoutes(Router& router, ApiContext& context) {
+  router.Add({"GET", "/api/v1/organisation/signing-key",
+              [&context](Request& r) { return SigningPublicKey(context, r); }, BodyMode::kBuffered,
+              "The organisation's Ed25519 public key (PEM) that signs technical-file manifests"});
   router.Add(
       {"GET", "/api/v1/exports/versions/{version_id}/technical-file",
        [&context](Request& r) { return ExportTechnicalFile(context, r); }, BodyMode::kBuffered,

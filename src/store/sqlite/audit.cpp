@@ -1,4 +1,6 @@
 // The audit log: listing an organisation's entries and verifying the whole chain.
+#include <nlohmann/json.hpp>
+
 #include "core/audit_chain.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -54,6 +56,43 @@ void SqliteStore::RecordEvent(const std::string& org_id, const std::string& acti
                               const std::string& details_json, const Actor& actor) {
   Write([&](Connection& c) {
     AppendAudit(c, actor, {org_id, action, entity_type, entity_id, "", details_json});
+  });
+}
+
+namespace {
+
+std::optional<SigningKey> FindSigningKey(Connection& c, const std::string& org_id) {
+  Statement st = c.Prepare(
+      "SELECT private_key_pem, public_key_pem FROM signing_keys WHERE organisation_id = ?");
+  st.Bind(org_id);
+  if (!st.Step()) return std::nullopt;
+  return SigningKey{st.Text(0), st.Text(1)};
+}
+
+}  // namespace
+
+SigningKey SqliteStore::OrganisationSigningKey(const std::string& org_id,
+                                               const std::function<SigningKey()>& generate,
+                                               const Actor& actor) {
+  {
+    ConnectionPool::Lease lease = pool_.Acquire();
+    if (auto key = FindSigningKey(*lease, org_id)) return *key;
+  }
+  return Write([&](Connection& c) {
+    if (auto key = FindSigningKey(c, org_id)) return *key;  // created meanwhile
+    SigningKey key = generate();
+    c.Prepare(
+         "INSERT INTO signing_keys (organisation_id, private_key_pem, public_key_pem, created_at) "
+         "VALUES (?, ?, ?, ?)")
+        .Bind(org_id)
+        .Bind(key.private_key_pem)
+        .Bind(key.public_key_pem)
+        .Bind(Now())
+        .Run();
+    AppendAudit(c, actor,
+                {org_id, "signing_key.create", "organisation", org_id, "",
+                 nlohmann::json{{"public_key_pem", key.public_key_pem}}.dump()});
+    return key;
   });
 }
 

@@ -105,6 +105,9 @@ class SqliteStore final : public Store {
                                                      const std::string& document_id) override;
   std::vector<std::string> ReferencedBlobs() override;
 
+  SigningKey OrganisationSigningKey(const std::string& org_id,
+                                    const std::function<SigningKey()>& generate,
+                                    const Actor& actor) override;
   void RecordEvent(const std::string& org_id, const std::string& action,
                    const std::string& entity_type, const std::string& entity_id,
                    const std::string& details_json, const Actor& actor) override;
