@@ -21,6 +21,7 @@ TEST(Cli, HelpOnEveryCommand) {
       {{"admin", "audit", "verify", "--help"}, {"--data"}},
       {{"vuln", "compare", "--help"}, {"--ecosystem"}},
       {{"export", "verify", "--help"}, {"FILE", "--public-key"}},
+      {{"export", "technical-file", "--help"}, {"--version", "--output", "--no-sboms", "--data"}},
   };
   for (const auto& [args, words] : cases) {
     const auto result = RunCraft(args);

@@ -84,6 +84,17 @@ TEST(Export, TechnicalFileZipVerifiesAndDetectsTampering) {
   auto wrong_key = RunCraft({"export", "verify", zip, "--public-key", dir + "/other.pem"});
   EXPECT_EQ(wrong_key.exit_code, 4) << wrong_key.output;
   EXPECT_NE(wrong_key.output.find("signature"), std::string::npos) << wrong_key.output;
+  // The same export offline from the data folder, signed with the same key.
+  const std::string offline = dir + "/offline.zip";
+  auto written = RunCraft({"export", "technical-file", "--version", version, "-o", offline,
+                           "--data", server.data_dir()});
+  ASSERT_EQ(written.exit_code, 0) << written.output;
+  auto offline_ok = RunCraft({"export", "verify", offline, "--public-key", pem});
+  EXPECT_EQ(offline_ok.exit_code, 0) << offline_ok.output;
+  EXPECT_NE(RunCraft({"export", "technical-file", "--version", "nope", "-o", offline, "--data",
+                      server.data_dir()})
+                .exit_code,
+            0);
   std::filesystem::remove_all(dir);
 }
 

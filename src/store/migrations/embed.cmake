@@ -1,4 +1,6 @@
 # Writes OUT: a C++ source defining craft::store::kMigrations, one entry per numbered .sql file.
+# FILES lists the .sql files separated by "|" (a ";" would be split by the shell).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(content "// Generated from src/store/migrations/*.sql; do not edit.\n#include \"store/migrations.h\"\n\nnamespace craft::store {\nconst std::vector<Migration>& Migrations() {\n  static const std::vector<Migration> kMigrations = {\n")
 foreach(f IN LISTS FILES)
   get_filename_component(name ${f} NAME_WE)
