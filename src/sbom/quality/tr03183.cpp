@@ -180,6 +180,8 @@ Graph ReadGraph(const Document& doc) {
         r.type == "CONTAINS" || r.type == "contains") {
       g.in_graph.insert(r.from);
       g.in_graph.insert(r.to);
+    } else if (r.type == "DESCRIBES" || r.type == "describes") {
+      g.in_graph.insert(r.to);  // the SBOM's subject: a leaf when nothing else is said
     }
   }
   for (const auto& c : doc.compositions) {

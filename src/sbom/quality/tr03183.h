@@ -16,6 +16,8 @@
 //   name, version       non-empty.
 //   filename            [bsi:component:filename] / SPDX packageFileName.
 //   dependencies        the component has a dependency-graph entry or is named by one (a leaf);
+//                       SPDX: a dependency or CONTAINS relationship names it, or the document
+//                       DESCRIBES it (the subject, a leaf when nothing else is said).
 //   dependency_completeness (v2.1 only) a composition covers the component's dependencies.
 //   distribution_licence [bsi:component:effectiveLicense, else the concluded licences]: every
 //                       one a valid SPDX id / expression (sbom/license/expression.h) or a

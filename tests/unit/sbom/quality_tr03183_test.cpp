@@ -181,6 +181,95 @@ TEST(QualityTr03183, SbomqsCycloneDxFixtures) {
   EXPECT_EQ(checked, Intents().size());
 }
 
+// The sbomqs SPDX 2.3 BSI fixtures (sbomqs/testdata/bsi/spdx), judged under v2.0.0, the TR
+// version that admits SPDX 2.3 (v2.1.0 asks for SPDX 3.0.1; format_version is tested below).
+const std::map<std::string, Intent>& SpdxIntents() {
+  static const std::map<std::string, Intent> k = {
+      {"absentComponentDeployableHash", {TrField::kDeployableHash, kFail}},
+      {"brokenSourceComponentDependencies", {TrField::kDependencies, kPass}},
+      {"brokenTargetComponentDependencies", {TrField::kDependencies, kPass}},
+      {"invalidComponentHashMD5", {TrField::kDeployableHash, kFail}},
+      {"invalidComponentLicenseNoAssertion", {TrField::kDistributionLicence, kFail}},
+      {"invalidMetadataCreatorEmail", {TrField::kSbomCreator, kFail}},
+      {"invalidMetadataTimestamp", {TrField::kTimestamp, kFail}},
+      {"leafComponentNoDependencies", {TrField::kDependencies, kPass}},
+      {"missingComponentDownloadURL", {TrField::kDeployableUri, kFail}},
+      {"missingComponentHash", {TrField::kDeployableHash, kFail}},
+      {"missingComponentLicense", {TrField::kDistributionLicence, kFail}},
+      {"missingComponentOtherUniqueIDs", {TrField::kOtherUniqueIds, kFail}},
+      {"missingComponentSourceCodeURL", {TrField::kSourceCodeUri, kFail}},
+      {"missingComponentSupplier", {TrField::kCreator, kFail}},
+      {"missingComponentVersion", {TrField::kVersion, kFail}},
+      {"missingDependencyInfo", {TrField::kDependencies, kFail}},
+      {"missingDocumentNamespace", {TrField::kSbomUri, kFail}},
+      {"missingMetadataCreator", {TrField::kSbomCreator, kFail}},  // a Tool only
+      {"missingMetadataTimestamp", {TrField::kTimestamp, kFail}},
+      {"noneComponentLicense", {TrField::kDistributionLicence, kFail}},
+      {"orphanComponentDependencies", {TrField::kDependencies, kFail}},
+      {"validComponentCPE", {TrField::kOtherUniqueIds, kPass}},
+      {"validComponentDependencies", {TrField::kDependencies, kPass}},
+      {"validComponentDownloadURL", {TrField::kDeployableUri, kPass}},
+      {"validComponentLicenseConcluded", {TrField::kDistributionLicence, kPass}},
+      {"validComponentLicenseCustomRef", {TrField::kDistributionLicence, kPass}},
+      {"validComponentLicenseDeclared", {TrField::kOriginalLicences, kPass}},
+      {"validComponentLicenseExpression", {TrField::kDistributionLicence, kPass}},
+      {"validComponentName", {TrField::kName, kPass}},
+      {"validComponentOrganizationSupplier", {TrField::kCreator, kPass}},
+      {"validComponentPURL", {TrField::kOtherUniqueIds, kPass}},
+      {"validComponentPersonSupplier", {TrField::kCreator, kPass}},
+      {"validComponentSupplierEmail", {TrField::kCreator, kPass}},
+      {"validComponentVersion", {TrField::kVersion, kPass}},
+      {"validDocumentNamespace", {TrField::kSbomUri, kPass}},
+      {"validMetadataOrganizationCreator", {TrField::kSbomCreator, kPass}},
+      {"validMetadataPersonCreator", {TrField::kSbomCreator, kPass}},
+      {"validMetadataTimestamp", {TrField::kTimestamp, kPass}},
+      // FIXTURE DISAGREEMENTS (craft's outcome asserted):
+      // the package carries a SHA512 checksum of what downloadLocation serves, which is the
+      // deployable form's SHA-512 in SPDX; sbomqs calls it missing, craft passes it.
+      {"missingComponentDeployableHash", {TrField::kDeployableHash, kPass}},
+      // a SHA256 checksum only: TR-03183-2 asks for SHA-512.
+      {"validComponentHashSHA256", {TrField::kDeployableHash, kFail}},
+      // sourceInfo holds the URL; craft's model keeps no SPDX sourceInfo (free text, not a
+      // reference), so craft sees no source code URI.
+      {"validComponentSourceCodeURL", {TrField::kSourceCodeUri, kFail}},
+  };
+  return k;
+}
+
+const std::set<std::string> kSpdxOutsideCraFields = {
+    "missingComponentSourceHash",  // source code hash: not in CRA.md's list
+    "validComponentSourceHash",
+    "missingPrimaryComponent",    // primary component: not a TR field in CRA.md's list
+    "validFullyCompliantBsiV11",  // BSI TR v1.1, a version craft does not judge
+};
+
+// Checks: every sbomqs SPDX 2.3 BSI fixture gets the outcome its name intends for its field
+// under v2.0.0. Expectation: the file names, as tabled above.
+TEST(QualityTr03183, SbomqsSpdxFixtures) {
+  std::size_t checked = 0;
+  for (const auto& f : CorpusFiles("sbomqs/testdata/bsi/spdx", "", ".json")) {
+    std::string stem = Stem(f);
+    auto it = SpdxIntents().find(stem);
+    if (it == SpdxIntents().end()) {
+      EXPECT_TRUE(kSpdxOutsideCraFields.count(stem)) << stem << " is neither tabled nor excluded";
+      continue;
+    }
+    auto parsed = Parse(ReadFile(f));
+    ASSERT_TRUE(parsed.value) << f;
+    Tr03183Report report = CheckTr03183(*parsed.value, TrVersion::kV2_0_0);
+    const Check& c = report[it->second.field];
+    EXPECT_EQ(c.outcome, it->second.outcome)
+        << stem << ": " << TrFieldName(it->second.field) << " = " << OutcomeName(c.outcome) << " ("
+        << c.reason << ")";
+    EXPECT_EQ(report[TrField::kFormatVersion].outcome, kPass) << stem;
+    EXPECT_EQ(CheckTr03183(*parsed.value, TrVersion::kV2_1_0)[TrField::kFormatVersion].outcome,
+              kFail)
+        << stem;
+    ++checked;
+  }
+  EXPECT_EQ(checked, SpdxIntents().size());
+}
+
 // Checks: the two fixtures at the folder's top. validComponentLicenseConcluded passes the
 // distribution licence; noneComponentLicense (concluded NONE) fails it.
 TEST(QualityTr03183, SbomqsTopLevelLicenceFixtures) {
