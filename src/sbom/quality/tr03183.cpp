@@ -192,6 +192,19 @@ Graph ReadGraph(const Document& doc) {
   return g;
 }
 
+// "scheme:rest" with an RFC 3986 scheme (a letter, then letters, digits, '+', '-', '.').
+bool HasUriScheme(std::string_view s) {
+  auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == s.size()) return false;
+  if (std::isalpha(static_cast<unsigned char>(s[0])) == 0) return false;
+  for (char ch : s.substr(0, colon)) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) == 0 && ch != '+' && ch != '-' && ch != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
 void DocumentFields(const Document& doc, TrVersion version, Tr03183Report& r) {
   r[TrField::kFormatVersion] = FormatVersion(doc, version);
   r[TrField::kSbomCreator] = SbomCreator(doc);
@@ -199,8 +212,10 @@ void DocumentFields(const Document& doc, TrVersion version, Tr03183Report& r) {
       Verdict(IsRfc3339(doc.timestamp), "the timestamp is an RFC 3339 date-time",
               doc.timestamp.empty() ? "the SBOM has no timestamp"
                                     : "the timestamp \"" + doc.timestamp + "\" is not RFC 3339");
-  r[TrField::kSbomUri] = Verdict(!doc.serial_number.empty(), "the SBOM has a URI",
-                                 "the SBOM has no serial number or namespace");
+  r[TrField::kSbomUri] = Verdict(HasUriScheme(doc.serial_number), "the SBOM has a URI",
+                                 doc.serial_number.empty()
+                                     ? "the SBOM has no serial number or namespace"
+                                     : "the SBOM's id \"" + doc.serial_number + "\" is not a URI");
   r[TrField::kNoVulnerabilities] =
       Verdict(doc.vulnerabilities.empty(), "the SBOM carries no vulnerability data",
               "the SBOM carries " + std::to_string(doc.vulnerabilities.size()) +

@@ -9,7 +9,8 @@
 //   sbom_creator        a document author, manufacturer or supplier with a valid e-mail or an
 //                       http(s) URL.
 //   timestamp           an RFC 3339 date-time (YYYY-MM-DDThh:mm:ss[.f](Z|+hh:mm)).
-//   sbom_uri            (additional) a serial number / document namespace.
+//   sbom_uri            (additional) a serial number / document namespace / SPDX 3 document id
+//                       that is a URI ("scheme:..."; "SPDXRef-DOCUMENT" is not).
 //   no_vulnerabilities  the SBOM carries no vulnerability data.
 //   creator             per component: a supplier or manufacturer (CycloneDX authors included)
 //                       with a valid e-mail or http(s) URL; an invalid e-mail or URL fails.
