@@ -115,6 +115,28 @@ TEST(Summary, KeycloakAgreesWithAnIndependentCount) {
   EXPECT_DOUBLE_EQ(s.purl_coverage_pct, 100.0 * n.with_purl / n.total);
 }
 
+// Checks: the same agreement on the other real CycloneDX SBOMs of cyclonedx-bom-examples.
+// Expectation: the independent count above.
+TEST(Summary, OtherRealSbomsAgreeWithAnIndependentCount) {
+  for (const char* name :
+       {"cern-lhc-vdm-editor-e564943", "dropwizard-1.3.15", "protonmail-webclient-v4-0912dff"}) {
+    std::string bytes =
+        ReadCorpus(std::string("cyclonedx-bom-examples/SBOM/") + name + "/bom.json");
+    auto parsed = Parse(bytes);
+    ASSERT_TRUE(parsed.value) << name;
+    ComponentSummary s = Summarise(*parsed.value);
+    Independent n = CountRaw(nlohmann::json::parse(bytes));
+    EXPECT_EQ(s.total, n.total) << name;
+    EXPECT_EQ(s.by_type, n.by_type) << name;
+    EXPECT_EQ(s.with_purl, n.with_purl) << name;
+    EXPECT_EQ(s.with_license, n.with_license) << name;
+    EXPECT_EQ(s.versionless, n.versionless) << name;
+    EXPECT_EQ(s.duplicates, n.duplicates) << name;
+    EXPECT_EQ(s.direct, n.direct) << name;
+    EXPECT_EQ(s.transitive, n.transitive) << name;
+  }
+}
+
 // Checks: direct / transitive / unreachable and duplicates on a small graph built by hand.
 // Expectation: app -> a -> b, app -> c, d unreachable; e repeats a's PURL.
 TEST(Summary, GraphRootedAtThePrimary) {
