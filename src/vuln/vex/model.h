@@ -61,6 +61,9 @@ struct Product {
   std::string bom_ref;
   std::string id;
   std::string name;  // a human name when the format gives one (CSAF full_product_name.name)
+  // The id (purl, cpe or id, as written in the source) of the product this one is a
+  // subcomponent of (OpenVEX products[].subcomponents); empty for a top-level product.
+  std::string within;
 };
 
 struct Statement {

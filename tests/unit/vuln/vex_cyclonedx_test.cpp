@@ -196,7 +196,8 @@ TEST(VexCycloneDx, WritesCraftStatements) {
   Statement s;
   s.vulnerability = "CVE-2021-44228";
   s.aliases = {"GHSA-jfh8-c2jp-5v3q"};
-  s.products = {{"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", "", "", "", ""}};
+  s.products.resize(1);
+  s.products[0].purl = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
   s.status = Status::kNotAffected;
   s.justification = Justification::kInlineMitigationsAlreadyExist;
   s.impact_statement = "JNDI lookups are disabled.";
