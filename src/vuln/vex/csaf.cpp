@@ -277,6 +277,8 @@ void AddStatement(const Statement& s, const std::vector<std::string>& pids, json
     v["flags"].push_back({{"label", ToString(*j)}, {"product_ids", pids}});
   }
   std::string impact = s.impact_statement.empty() ? s.detail : s.impact_statement;
+  if (s.status == Status::kFalsePositive)
+    impact = "False positive." + (impact.empty() ? "" : " " + impact);
   if (s.cdx_justification) {
     impact += std::string(impact.empty() ? "" : "\n") +
               "CycloneDX justification: " + std::string(ToString(*s.cdx_justification));

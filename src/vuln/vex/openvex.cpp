@@ -168,6 +168,8 @@ json WriteStatement(const Statement& s) {
   if (!s.timestamp.empty()) st["timestamp"] = s.timestamp;
   if (!s.last_updated.empty()) st["last_updated"] = s.last_updated;
   std::string notes = s.detail;
+  if (s.status == Status::kFalsePositive)
+    notes = "False positive." + (notes.empty() ? "" : " " + notes);
   if (s.cdx_justification) {
     notes += std::string(notes.empty() ? "" : "\n") +
              "CycloneDX justification: " + std::string(ToString(*s.cdx_justification));

@@ -183,6 +183,31 @@ TEST(VexCsaf, RoundTripKeepsStatementsAndValidates) {
   }
 }
 
+// docs/vex-mapping.md "craft status -> OpenVEX / CSAF status": a false positive is written as
+// known_not_affected with the component_not_present flag and an impact starting "False positive.";
+// in OpenVEX as not_affected, component_not_present, status_notes "False positive. <detail>".
+TEST(VexCsaf, FalsePositiveExport) {
+  Statement s;
+  s.vulnerability = "CVE-2024-0001";
+  s.status = Status::kFalsePositive;
+  s.detail = "Matched by name only.";
+  s.products.resize(1);
+  s.products[0].purl = "pkg:npm/left-pad@1.0.0";
+  auto csaf = nlohmann::json::parse(
+      WriteCsaf({s}, {"x-1", "t", "p", "https://example.com", "2026-01-01T00:00:00Z"}));
+  EXPECT_TRUE(CsafSchemaErrors(csaf.dump()).empty());
+  const auto& v = csaf["vulnerabilities"][0];
+  EXPECT_EQ(v["product_status"]["known_not_affected"][0], "CSAFPID-1");
+  EXPECT_EQ(v["flags"][0]["label"], "component_not_present");
+  EXPECT_EQ(v["threats"][0]["details"], "False positive. Matched by name only.");
+  auto openvex = nlohmann::json::parse(WriteOpenVex({s}, {"x", "a", "2026-01-01T00:00:00Z", 1}));
+  const auto& st = openvex["statements"][0];
+  EXPECT_EQ(st["status"], "not_affected");
+  EXPECT_EQ(st["justification"], "component_not_present");
+  EXPECT_EQ(st["status_notes"], "False positive. Matched by name only.");
+  EXPECT_EQ(ReadCsaf(csaf.dump()).statements.at(0).status, Status::kNotAffected);
+}
+
 // CycloneDX and OpenVEX fixtures exported as CSAF validate against the schema and keep one
 // statement per (statement, product) with the docs/vex-mapping.md status.
 TEST(VexCsaf, OtherFormatsExportValid) {
