@@ -9,6 +9,7 @@ void AddServeCommand(CLI::App& app);
 void AddAdminCommands(CLI::App& app);
 void AddVulnCommands(CLI::App& app);
 void AddExportCommands(CLI::App& app);
+void AddSbomCommands(CLI::App& app);
 
 // The data folder every command shares: --data DIR or CRAFT_DATA, default ./var.
 void AddDataOption(CLI::App& command, std::string& data_dir);

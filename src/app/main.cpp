@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   craft::app::AddServeCommand(app);
   craft::app::AddAdminCommands(app);
   craft::app::AddVulnCommands(app);
+  craft::app::AddSbomCommands(app);
   craft::app::AddExportCommands(app);
   try {
     app.parse(argc, argv);

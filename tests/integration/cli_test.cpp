@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "craft_server.h"
 
 namespace craft::testing {
@@ -11,7 +13,7 @@ namespace {
 // Issue 2: `craft --help` and `--help` on every subcommand describe every flag.
 TEST(Cli, HelpOnEveryCommand) {
   const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> cases = {
-      {{"--help"}, {"serve", "admin", "vuln", "export"}},
+      {{"--help"}, {"serve", "admin", "vuln", "sbom", "export"}},
       {{"serve", "--help"},
        {"--data", "--listen", "--json-limit", "--upload-limit", "--read-timeout",
         "--max-connections", "CRAFT_DATA", "CRAFT_LISTEN"}},
@@ -20,6 +22,7 @@ TEST(Cli, HelpOnEveryCommand) {
       {{"admin", "org", "list", "--help"}, {"--data"}},
       {{"admin", "audit", "verify", "--help"}, {"--data"}},
       {{"vuln", "compare", "--help"}, {"--ecosystem"}},
+      {{"sbom", "check", "--help"}, {"FILE", "--profile", "--format", "--fail-under"}},
       {{"export", "verify", "--help"}, {"FILE", "--public-key"}},
       {{"export", "technical-file", "--help"}, {"--version", "--output", "--no-sboms", "--data"}},
   };
@@ -42,6 +45,43 @@ TEST(Cli, VulnCompare) {
   EXPECT_EQ(RunCraft({"vuln", "compare", "--ecosystem", "Maven", "1.0-SNAPSHOT", "1.0"}).output,
             "<\n");
   EXPECT_EQ(RunCraft({"vuln", "compare", "--ecosystem", "nope", "1", "2"}).exit_code, 2);
+}
+
+// Issue 3: `craft sbom check` exits 0 when valid and at or above --fail-under, 14 under it, 2 when
+// invalid or not an SBOM; its JSON carries the validate endpoint's fields.
+TEST(Cli, SbomCheckExitCodesAndJson) {
+  const std::string corpora = CRAFT_CORPORA;
+  const std::string keycloak = corpora + "/cyclonedx-bom-examples/SBOM/keycloak-10.0.2/bom.json";
+  auto ok = RunCraft({"sbom", "check", keycloak, "--format", "json"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  const auto json = nlohmann::json::parse(ok.output);
+  // Independent count: the file's own components array (jq '.components | length').
+  std::ifstream in(keycloak);
+  const auto raw = nlohmann::json::parse(in);
+  EXPECT_EQ(json["component_count"], raw["components"].size());
+  for (const char* field :
+       {"valid", "format", "spec_version", "component_count", "purl_coverage_pct",
+        "versionless_count", "quality_score", "warnings", "errors"}) {
+    EXPECT_TRUE(json.contains(field)) << field;
+  }
+  EXPECT_EQ(json["valid"], true);
+  const double score = json["quality_score"];
+  EXPECT_GT(score, 0);
+  EXPECT_EQ(
+      RunCraft({"sbom", "check", keycloak, "--fail-under", std::to_string(score + 1)}).exit_code,
+      14);
+  EXPECT_EQ(
+      RunCraft({"sbom", "check", keycloak, "--fail-under", std::to_string(score - 1)}).exit_code,
+      0);
+  // Not an SBOM at all, and an XML file the CycloneDX 1.6 schema rejects.
+  auto html = RunCraft({"sbom", "check", corpora + "/purl-spec/purl-types-index.json"});
+  EXPECT_EQ(html.exit_code, 2) << html.output;
+  auto invalid = RunCraft(
+      {"sbom", "check",
+       corpora + "/cyclonedx-spec/tools/src/test/resources/1.6/invalid-component-type-1.6.xml"});
+  EXPECT_EQ(invalid.exit_code, 2) << invalid.output;
+  EXPECT_NE(invalid.output.find("error"), std::string::npos);
+  EXPECT_EQ(RunCraft({"sbom", "check", "/nonexistent.json"}).exit_code, 2);
 }
 
 }  // namespace
