@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "vuln/version/compare.h"
 
 namespace craft::vuln::version::testing {
 
@@ -63,5 +66,32 @@ inline std::vector<Comparison> LoadComparisons(const std::string& path) {
 }
 
 inline const char* OpText(int op) { return op < 0 ? "<" : (op == 0 ? "=" : ">"); }
+
+// Which scheme orders each osv-scalibr fixture, by the ecosystem in its file name (as osv-scalibr's
+// compare_test.go pairs them: semver for npm, crates.io, Go and Hex; redhat for Red Hat).
+inline const std::map<std::string, Scheme>& ScalibrFixtures() {
+  static const std::map<std::string, Scheme> kFixtures = {
+      {"alpine-versions.txt", Scheme::kAlpine},
+      {"alpine-versions-generated.txt", Scheme::kAlpine},
+      {"cran-versions.txt", Scheme::kCran},
+      {"cran-versions-generated.txt", Scheme::kCran},
+      {"debian-versions.txt", Scheme::kDebian},
+      {"debian-versions-generated.txt", Scheme::kDebian},
+      {"hackage-versions.txt", Scheme::kHackage},
+      {"maven-versions.txt", Scheme::kMaven},
+      {"maven-versions-generated.txt", Scheme::kMaven},
+      {"nuget-versions.txt", Scheme::kNuGet},
+      {"packagist-versions.txt", Scheme::kPackagist},
+      {"packagist-versions-generated.txt", Scheme::kPackagist},
+      {"pub-versions.txt", Scheme::kPub},
+      {"pypi-versions.txt", Scheme::kPyPI},
+      {"pypi-versions-generated.txt", Scheme::kPyPI},
+      {"redhat-versions.txt", Scheme::kRpm},
+      {"rubygems-versions.txt", Scheme::kRubyGems},
+      {"rubygems-versions-generated.txt", Scheme::kRubyGems},
+      {"semver-versions.txt", Scheme::kSemVer},
+  };
+  return kFixtures;
+}
 
 }  // namespace craft::vuln::version::testing

@@ -22,6 +22,7 @@ namespace {
 using testing::Comparison;
 using testing::Corpus;
 using testing::LoadComparisons;
+using testing::ScalibrFixtures;
 
 constexpr Scheme kAllSchemes[] = {
     Scheme::kSemVer,    Scheme::kPyPI,    Scheme::kMaven,  Scheme::kNuGet,  Scheme::kRubyGems,
@@ -211,43 +212,17 @@ TEST(VersionOrder, TenThousandCharacterVersionsAreOrdered) {
   }
 }
 
-struct Fixture {
-  const char* file;
-  Scheme scheme;
-};
-
-// The fixtures whose versions are sorted below (the same mapping as version_test.cpp).
-constexpr Fixture kFixtures[] = {
-    {"alpine-versions.txt", Scheme::kAlpine},
-    {"alpine-versions-generated.txt", Scheme::kAlpine},
-    {"cran-versions.txt", Scheme::kCran},
-    {"cran-versions-generated.txt", Scheme::kCran},
-    {"debian-versions.txt", Scheme::kDebian},
-    {"debian-versions-generated.txt", Scheme::kDebian},
-    {"hackage-versions.txt", Scheme::kHackage},
-    {"maven-versions.txt", Scheme::kMaven},
-    {"maven-versions-generated.txt", Scheme::kMaven},
-    {"nuget-versions.txt", Scheme::kNuGet},
-    {"packagist-versions.txt", Scheme::kPackagist},
-    {"packagist-versions-generated.txt", Scheme::kPackagist},
-    {"pub-versions.txt", Scheme::kPub},
-    {"pypi-versions.txt", Scheme::kPyPI},
-    {"pypi-versions-generated.txt", Scheme::kPyPI},
-    {"redhat-versions.txt", Scheme::kRpm},
-    {"rubygems-versions.txt", Scheme::kRubyGems},
-    {"rubygems-versions-generated.txt", Scheme::kRubyGems},
-    {"semver-versions.txt", Scheme::kSemVer},
-};
-
 // Each fixture's distinct versions, sorted with craft's comparator, come out in an order where
 // neighbours agree with every relation the fixture states about them; and, apart from the two
 // upstream exceptions above, sampled pairs (each version against its next 8 and 32 random later
 // ones) never contradict the order: the comparator is transitive on real versions.
 TEST(VersionOrder, FixtureVersionsSortTransitively) {
   std::mt19937 rng(42);
-  for (const Fixture& f : kFixtures) {
+  for (const auto& fixture : ScalibrFixtures()) {
+    const std::string& file = fixture.first;
+    const Scheme scheme = fixture.second;
     const std::vector<Comparison> comparisons =
-        LoadComparisons(Corpus("vuln/osv/osv-scalibr/semantic/testdata/" + std::string(f.file)));
+        LoadComparisons(Corpus("vuln/osv/osv-scalibr/semantic/testdata/" + file));
     std::map<std::pair<std::string, std::string>, int> known;
     std::set<std::string> distinct;
     for (const Comparison& c : comparisons) {
@@ -257,29 +232,29 @@ TEST(VersionOrder, FixtureVersionsSortTransitively) {
       distinct.insert(c.b);
     }
     std::vector<std::string> sorted(distinct.begin(), distinct.end());
-    MergeSort(f.scheme, sorted);
+    MergeSort(scheme, sorted);
     std::size_t agreed = 0;
     for (std::size_t i = 0; i + 1 < sorted.size(); ++i) {
-      const int c = Compare(f.scheme, sorted[i], sorted[i + 1]);
-      EXPECT_LE(c, 0) << f.file << ": [" << sorted[i] << "] [" << sorted[i + 1] << "]";
+      const int c = Compare(scheme, sorted[i], sorted[i + 1]);
+      EXPECT_LE(c, 0) << file << ": [" << sorted[i] << "] [" << sorted[i + 1] << "]";
       if (const auto it = known.find({sorted[i], sorted[i + 1]}); it != known.end()) {
-        EXPECT_EQ(it->second, c) << f.file << ": [" << sorted[i] << "] [" << sorted[i + 1] << "]";
+        EXPECT_EQ(it->second, c) << file << ": [" << sorted[i] << "] [" << sorted[i + 1] << "]";
         ++agreed;
       }
     }
     std::vector<std::string> transitive = sorted;
     std::erase_if(transitive,
-                  [&](const std::string& v) { return !OrderedTransitively(f.scheme, v); });
-    MergeSort(f.scheme, transitive);
+                  [&](const std::string& v) { return !OrderedTransitively(scheme, v); });
+    MergeSort(scheme, transitive);
     for (std::size_t i = 0; i + 1 < transitive.size(); ++i) {
       for (std::size_t k = 1; k <= 40; ++k) {
         const std::size_t j = k <= 8 ? i + k : i + 1 + rng() % (transitive.size() - i - 1);
         if (j >= transitive.size()) continue;
-        ASSERT_LE(Compare(f.scheme, transitive[i], transitive[j]), 0)
-            << f.file << ": [" << transitive[i] << "] [" << transitive[j] << "]";
+        ASSERT_LE(Compare(scheme, transitive[i], transitive[j]), 0)
+            << file << ": [" << transitive[i] << "] [" << transitive[j] << "]";
       }
     }
-    std::cout << "[ sorted   ] " << f.file << ": " << sorted.size() << " distinct versions, "
+    std::cout << "[ sorted   ] " << file << ": " << sorted.size() << " distinct versions, "
               << agreed << " neighbour pairs stated by the fixture, " << transitive.size()
               << " checked for transitivity\n";
   }

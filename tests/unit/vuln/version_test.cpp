@@ -19,35 +19,9 @@ using testing::Comparison;
 using testing::Corpus;
 using testing::LoadComparisons;
 using testing::OpText;
+using testing::ScalibrFixtures;
 
 const std::string kScalibr = "vuln/osv/osv-scalibr/semantic/testdata/";
-
-// Which scheme orders each osv-scalibr fixture, by the ecosystem in its file name (as osv-scalibr's
-// compare_test.go pairs them: semver for npm, crates.io, Go and Hex; redhat for Red Hat).
-const std::map<std::string, Scheme>& ScalibrFixtures() {
-  static const std::map<std::string, Scheme> kFixtures = {
-      {"alpine-versions.txt", Scheme::kAlpine},
-      {"alpine-versions-generated.txt", Scheme::kAlpine},
-      {"cran-versions.txt", Scheme::kCran},
-      {"cran-versions-generated.txt", Scheme::kCran},
-      {"debian-versions.txt", Scheme::kDebian},
-      {"debian-versions-generated.txt", Scheme::kDebian},
-      {"hackage-versions.txt", Scheme::kHackage},
-      {"maven-versions.txt", Scheme::kMaven},
-      {"maven-versions-generated.txt", Scheme::kMaven},
-      {"nuget-versions.txt", Scheme::kNuGet},
-      {"packagist-versions.txt", Scheme::kPackagist},
-      {"packagist-versions-generated.txt", Scheme::kPackagist},
-      {"pub-versions.txt", Scheme::kPub},
-      {"pypi-versions.txt", Scheme::kPyPI},
-      {"pypi-versions-generated.txt", Scheme::kPyPI},
-      {"redhat-versions.txt", Scheme::kRpm},
-      {"rubygems-versions.txt", Scheme::kRubyGems},
-      {"rubygems-versions-generated.txt", Scheme::kRubyGems},
-      {"semver-versions.txt", Scheme::kSemVer},
-  };
-  return kFixtures;
-}
 
 // Checks Compare(A, B) == op and Compare(B, A) == -op for every line of a fixture; returns how many
 // lines were checked, which is also printed so that a run shows the size of the bar.
