@@ -2,7 +2,6 @@
 // pipelines. Exit 0 when valid and at or above --fail-under, 14 when under it, 2 when invalid or
 // not an SBOM at all.
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,12 +9,7 @@
 #include <sstream>
 
 #include "app/commands.h"
-#include "sbom/parse.h"
-#include "sbom/quality/ntia.h"
-#include "sbom/quality/score.h"
-#include "sbom/quality/tr03183.h"
-#include "sbom/summary.h"
-#include "sbom/validate/cyclonedx_xml_schema.h"
+#include "sbom/check.h"
 
 namespace craft::app {
 namespace {
@@ -26,80 +20,6 @@ struct CheckOptions {
   std::string format = "text";
   double fail_under = 0;
 };
-
-nlohmann::json CheckJson(const sbom::quality::Check& check) {
-  return {{"outcome", sbom::quality::OutcomeName(check.outcome)},
-          {"reason", check.reason},
-          {"failing", check.failing}};
-}
-
-nlohmann::json ProfileReport(const sbom::Document& doc, const std::string& profile) {
-  nlohmann::json report = nlohmann::json::object();
-  if (profile == "ntia") {
-    const auto ntia = sbom::quality::CheckNtia(doc);
-    for (std::size_t i = 0; i < sbom::quality::kNtiaElementCount; ++i) {
-      const auto element = static_cast<sbom::quality::NtiaElement>(i);
-      report[std::string(sbom::quality::NtiaElementName(element))] = CheckJson(ntia[element]);
-    }
-    return {{"profile", profile}, {"conforms", ntia.Conforms()}, {"checks", report}};
-  }
-  const auto version =
-      profile == "bsi-v2.0" ? sbom::quality::TrVersion::kV2_0_0 : sbom::quality::TrVersion::kV2_1_0;
-  const auto tr = sbom::quality::CheckTr03183(doc, version);
-  for (std::size_t i = 0; i < sbom::quality::kTrFieldCount; ++i) {
-    const auto field = static_cast<sbom::quality::TrField>(i);
-    nlohmann::json check = CheckJson(tr[field]);
-    check["additional"] = sbom::quality::IsAdditional(field);
-    report[std::string(sbom::quality::TrFieldName(field))] = check;
-  }
-  return {{"profile", profile}, {"conforms", tr.Conforms()}, {"checks", report}};
-}
-
-nlohmann::json Diagnostics(const std::vector<sbom::Diagnostic>& all,
-                           sbom::Diagnostic::Severity severity) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& d : all) {
-    if (d.severity == severity) list.push_back({{"location", d.location}, {"message", d.message}});
-  }
-  return list;
-}
-
-// The result as the validate endpoint will answer it (issue 3), plus summary and report.
-nlohmann::json CheckResult(const std::string& bytes, const std::string& profile) {
-  sbom::Parsed<sbom::Document> parsed = sbom::Parse(bytes);
-  std::vector<sbom::Diagnostic> diagnostics = parsed.diagnostics;
-  if (parsed.value && parsed.value->format == sbom::Format::kCycloneDxXml) {
-    for (auto& d : sbom::ValidateCycloneDxXml(bytes, parsed.value->spec_version)) {
-      diagnostics.push_back(std::move(d));
-    }
-  }
-  const bool valid =
-      parsed.value && std::none_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
-        return d.severity == sbom::Diagnostic::Severity::kError;
-      });
-  nlohmann::json out = {
-      {"valid", valid},
-      {"errors", Diagnostics(diagnostics, sbom::Diagnostic::Severity::kError)},
-      {"warnings", Diagnostics(diagnostics, sbom::Diagnostic::Severity::kWarning)}};
-  if (!parsed.value) return out;
-  const sbom::Document& doc = *parsed.value;
-  const auto summary = sbom::Summarise(doc);
-  const auto score = sbom::quality::ScoreSbom(doc);
-  out["format"] = sbom::FormatName(doc.format);
-  out["spec_version"] = doc.spec_version;
-  out["component_count"] = summary.total;
-  out["purl_coverage_pct"] = summary.purl_coverage_pct;
-  out["versionless_count"] = summary.versionless;
-  out["quality_score"] = score.score;
-  out["grade"] = std::string(1, score.grade);
-  out["summary"] = {
-      {"total", summary.total},           {"direct", summary.direct},
-      {"transitive", summary.transitive}, {"unreachable", summary.unreachable},
-      {"by_type", summary.by_type},       {"license_coverage_pct", summary.license_coverage_pct},
-      {"duplicates", summary.duplicates}};
-  out["report"] = ProfileReport(doc, profile);
-  return out;
-}
 
 void PrintText(const nlohmann::json& r, const std::string& file) {
   std::cout << file << ": " << (r["valid"].get<bool>() ? "valid" : "INVALID");
@@ -147,7 +67,8 @@ void Check(const CheckOptions& options) {
   std::ifstream in(options.file, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const nlohmann::json result = CheckResult(buffer.str(), options.profile);
+  const nlohmann::json result =
+      sbom::CheckResultJson(sbom::CheckSbom(buffer.str()), sbom::ParseProfile(options.profile));
   if (options.format == "json") {
     std::cout << result.dump(2) << std::endl;
   } else {

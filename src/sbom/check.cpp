@@ -1,0 +1,113 @@
+#include "sbom/check.h"
+
+#include <algorithm>
+
+#include "sbom/parse.h"
+#include "sbom/quality/ntia.h"
+#include "sbom/quality/tr03183.h"
+#include "sbom/validate/validate.h"
+
+namespace craft::sbom {
+namespace {
+
+nlohmann::json CheckJson(const quality::Check& check) {
+  return {{"outcome", quality::OutcomeName(check.outcome)},
+          {"reason", check.reason},
+          {"failing", check.failing}};
+}
+
+nlohmann::json Diagnostics(const std::vector<Diagnostic>& all, Diagnostic::Severity severity) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& d : all) {
+    if (d.severity == severity) list.push_back({{"location", d.location}, {"message", d.message}});
+  }
+  return list;
+}
+
+}  // namespace
+
+std::string_view ProfileName(Profile profile) {
+  switch (profile) {
+    case Profile::kBsiV2_1:
+      return "bsi-v2.1";
+    case Profile::kBsiV2_0:
+      return "bsi-v2.0";
+    case Profile::kNtia:
+      return "ntia";
+  }
+  return "bsi-v2.1";
+}
+
+std::optional<Profile> ParseProfile(std::string_view name) {
+  for (Profile p : {Profile::kBsiV2_1, Profile::kBsiV2_0, Profile::kNtia}) {
+    if (ProfileName(p) == name) return p;
+  }
+  return std::nullopt;
+}
+
+CheckResult CheckSbom(std::string_view bytes, const Limits& limits) {
+  CheckResult result;
+  Parsed<Document> parsed = Parse(bytes, limits);
+  result.diagnostics = std::move(parsed.diagnostics);
+  if (parsed.value) {
+    for (auto& d : ValidateAgainstSpec(bytes, *parsed.value)) {
+      result.diagnostics.push_back(std::move(d));
+    }
+    result.summary = Summarise(*parsed.value);
+    result.score = quality::ScoreSbom(*parsed.value);
+    result.document = std::move(parsed.value);
+  }
+  result.valid =
+      result.document &&
+      std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const auto& d) { return d.severity == Diagnostic::Severity::kError; });
+  return result;
+}
+
+nlohmann::json ProfileReportJson(const Document& doc, Profile profile) {
+  nlohmann::json report = nlohmann::json::object();
+  if (profile == Profile::kNtia) {
+    const auto ntia = quality::CheckNtia(doc);
+    for (std::size_t i = 0; i < quality::kNtiaElementCount; ++i) {
+      const auto element = static_cast<quality::NtiaElement>(i);
+      report[std::string(quality::NtiaElementName(element))] = CheckJson(ntia[element]);
+    }
+    return {{"profile", ProfileName(profile)}, {"conforms", ntia.Conforms()}, {"checks", report}};
+  }
+  const auto version =
+      profile == Profile::kBsiV2_0 ? quality::TrVersion::kV2_0_0 : quality::TrVersion::kV2_1_0;
+  const auto tr = quality::CheckTr03183(doc, version);
+  for (std::size_t i = 0; i < quality::kTrFieldCount; ++i) {
+    const auto field = static_cast<quality::TrField>(i);
+    nlohmann::json check = CheckJson(tr[field]);
+    check["additional"] = quality::IsAdditional(field);
+    report[std::string(quality::TrFieldName(field))] = check;
+  }
+  return {{"profile", ProfileName(profile)}, {"conforms", tr.Conforms()}, {"checks", report}};
+}
+
+nlohmann::json CheckResultJson(const CheckResult& result, std::optional<Profile> profile) {
+  nlohmann::json out = {
+      {"valid", result.valid},
+      {"errors", Diagnostics(result.diagnostics, Diagnostic::Severity::kError)},
+      {"warnings", Diagnostics(result.diagnostics, Diagnostic::Severity::kWarning)}};
+  if (!result.document) return out;
+  const Document& doc = *result.document;
+  const ComponentSummary& summary = result.summary;
+  out["format"] = FormatName(doc.format);
+  out["spec_version"] = doc.spec_version;
+  out["component_count"] = summary.total;
+  out["purl_coverage_pct"] = summary.purl_coverage_pct;
+  out["versionless_count"] = summary.versionless;
+  out["quality_score"] = result.score.score;
+  out["grade"] = std::string(1, result.score.grade);
+  out["summary"] = {
+      {"total", summary.total},           {"direct", summary.direct},
+      {"transitive", summary.transitive}, {"unreachable", summary.unreachable},
+      {"by_type", summary.by_type},       {"license_coverage_pct", summary.license_coverage_pct},
+      {"duplicates", summary.duplicates}};
+  if (profile) out["report"] = ProfileReportJson(doc, *profile);
+  return out;
+}
+
+}  // namespace craft::sbom

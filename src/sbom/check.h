@@ -1,0 +1,44 @@
+#pragma once
+// Checking an SBOM end to end: read it, validate it against its spec, summarise it, judge it
+// against a profile and score it. `craft sbom check`, `POST /api/v1/sboms/validate` and the SBOM
+// upload endpoint all answer from this one function, so they always agree.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sbom/model.h"
+#include "sbom/quality/score.h"
+#include "sbom/summary.h"
+
+namespace craft::sbom {
+
+enum class Profile { kBsiV2_1, kBsiV2_0, kNtia };
+
+// "bsi-v2.1", "bsi-v2.0", "ntia".
+std::string_view ProfileName(Profile profile);
+std::optional<Profile> ParseProfile(std::string_view name);
+
+struct CheckResult {
+  // True when the bytes were read as an SBOM and neither reading nor validation found an error.
+  bool valid = false;
+  std::vector<Diagnostic> diagnostics;  // parse and validation, errors and warnings
+  std::optional<Document> document;     // absent when the bytes are not a readable SBOM
+  ComponentSummary summary;             // set with the document
+  quality::QualityScore score;          // set with the document
+};
+
+CheckResult CheckSbom(std::string_view bytes, const Limits& limits = {});
+
+// The answer of the validate endpoint and of `craft sbom check --format json`: valid, format,
+// spec_version, component_count, purl_coverage_pct, versionless_count, quality_score, grade,
+// warnings, errors (each {location, message}), summary; and `report` (the profile's checks) when
+// `profile` is given.
+nlohmann::json CheckResultJson(const CheckResult& result, std::optional<Profile> profile);
+
+// The report of one profile: {profile, conforms, checks: {name: {outcome, reason, failing}}}.
+nlohmann::json ProfileReportJson(const Document& doc, Profile profile);
+
+}  // namespace craft::sbom

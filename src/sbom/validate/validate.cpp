@@ -1,0 +1,20 @@
+#include "sbom/validate/validate.h"
+
+#include "sbom/validate/cyclonedx_xml_schema.h"
+
+namespace craft::sbom {
+
+std::vector<Diagnostic> ValidateAgainstSpec(std::string_view bytes, const Document& doc) {
+  switch (doc.format) {
+    case Format::kCycloneDxXml:
+      return ValidateCycloneDxXml(bytes, doc.spec_version);
+    case Format::kCycloneDxJson:
+    case Format::kSpdxJson:
+    case Format::kSpdxTagValue:
+    case Format::kSpdx3JsonLd:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace craft::sbom
