@@ -156,7 +156,14 @@ void Finalise(TechnicalFile& f) {
   std::vector<core::DocumentType> types;
   for (const auto& d : f.documents) types.push_back(d.document.type);
   const core::Date today = core::DateOf(f.exported_at);
-  f.readiness = core::AssessReadiness({f.organisation, f.product, f.version, types, today});
+  f.readiness = core::AssessReadiness({f.organisation,
+                                       f.product,
+                                       f.version,
+                                       types,
+                                       today,
+                                       static_cast<int>(f.sboms.size()),
+                                       f.quality_score,
+                                       {}});
   f.retention = core::AssessRetention(f.version, today);
   f.quality_score = 91;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "core/conformity.h"
 #include "core/retention.h"
@@ -39,6 +40,20 @@ class Checklist {
                       doc.label,
                       doc.source,
                       {"POST", path, "", "/ui/versions/" + in_.version.id + "#documents"}});
+  }
+  void Sbom(const std::string& key, const std::string& label, const std::string& source) {
+    const std::string path = "/api/v1/versions/" + in_.version.id + "/sboms";
+    items_.push_back(
+        {key, label, source, {"POST", path, "", "/ui/versions/" + in_.version.id + "#sboms"}});
+  }
+  void Kev(const ReadinessInput::OpenKev& kev) {
+    items_.push_back({"kev " + kev.vulnerability,
+                      kev.vulnerability +
+                          " is known to be actively exploited (CISA KEV) and is not triaged as "
+                          "not_affected, fixed or false_positive.",
+                      "Annex I Part II (2), Article 14",
+                      {"PUT", "/api/v1/findings/" + kev.finding_id + "/analysis", "/status",
+                       "/ui/versions/" + in_.version.id + "#vulnerabilities"}});
   }
   std::vector<MissingItem> Take() { return std::move(items_); }
 
@@ -154,6 +169,31 @@ void CheckVersion(const ReadinessInput& in, Checklist& list) {
   }
 }
 
+void CheckSbom(const ReadinessInput& in, Checklist& list) {
+  const std::string source = "Annex I Part II (1), Annex VII (2)(b)";
+  const int threshold = in.organisation.sbom_quality_threshold;
+  if (in.sbom_count == 0) {
+    list.Sbom("sbom",
+              "No SBOM has been uploaded: a machine-readable SBOM (CycloneDX or SPDX) covering at "
+              "least the top-level dependencies is required.",
+              source);
+  } else if (!in.best_sbom_score) {
+    list.Sbom("sbom",
+              "None of the version's SBOMs is a valid CycloneDX or SPDX document: upload one "
+              "that validates.",
+              source);
+  } else if (*in.best_sbom_score < threshold) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.1f", *in.best_sbom_score);
+    list.Sbom("sbom_quality",
+              "The best SBOM scores " + std::string(score) +
+                  ", under the organisation's quality "
+                  "threshold of " +
+                  std::to_string(threshold) + ".",
+              source);
+  }
+}
+
 }  // namespace
 
 const std::vector<RequiredDocument>& RequiredDocuments() {
@@ -187,6 +227,8 @@ Readiness AssessReadiness(const ReadinessInput& input) {
                                      [&](DocumentType t) { return Has(input.document_types, t); });
     if (!present) list.Document(doc);
   }
+  CheckSbom(input, list);
+  for (const auto& kev : input.open_kev_vulnerabilities) list.Kev(kev);
   Readiness r;
   r.missing_items = list.Take();
   r.ready = r.missing_items.empty();

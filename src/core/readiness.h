@@ -33,11 +33,23 @@ struct ReadinessInput {
   Version version;
   std::vector<DocumentType> document_types;  // own and inherited documents of the version
   Date today;
+  // The SBOMs of the version: how many are stored, and the best quality score (0..100) among
+  // those that are valid CycloneDX or SPDX (nullopt when none is).
+  int sbom_count = 0;
+  std::optional<double> best_sbom_score;
+  // Known-exploited (CISA KEV) vulnerabilities of the version's components whose triage is not
+  // not_affected, fixed or false_positive: one entry per vulnerability, with the finding to triage.
+  struct OpenKev {
+    std::string vulnerability;  // "CVE-2021-44228"
+    std::string finding_id;
+  };
+  std::vector<OpenKev> open_kev_vulnerabilities;
 };
 
 struct Readiness {
   bool ready = false;
-  std::vector<MissingItem> missing_items;  // in a stable order: organisation, version, documents
+  // In a stable order: organisation, version, documents, SBOM, KEV vulnerabilities.
+  std::vector<MissingItem> missing_items;
 };
 
 // Applies every rule this data can decide. Pure and deterministic.

@@ -5,6 +5,8 @@
 #include "core/readiness.h"
 #include "core/retention.h"
 #include "export/signature.h"
+#include "store/version_readiness.h"
+#include "store/version_readiness.h"
 
 namespace craft::exporting {
 namespace {
@@ -27,21 +29,18 @@ std::shared_ptr<TechnicalFile> AssembleTechnicalFile(store::Store& store, store:
                                                      const std::string& org_id,
                                                      const std::string& version_id,
                                                      std::int64_t now) {
-  auto version = store.GetVersion(org_id, version_id);
-  if (!version) return nullptr;
-  auto product = store.GetProduct(org_id, version->product_id);
-  auto organisation = store.GetOrganisation(org_id);
-  if (!product || !organisation) return nullptr;
+  const core::Date today = core::DateOf(now);
+  std::optional<core::ReadinessInput> input =
+      store::ReadinessInputFor(store, org_id, version_id, today);
+  if (!input) return nullptr;
   auto file = std::make_shared<TechnicalFile>();
   file->exported_at = now;
-  const core::Date today = core::DateOf(now);
-  const core::ReadinessInput input{*organisation, *product, *version,
-                                   store.DocumentTypesOf(org_id, version_id), today};
-  file->readiness = core::AssessReadiness(input);
-  file->retention = core::AssessRetention(*version, today);
-  file->organisation = std::move(*organisation);
-  file->product = std::move(*product);
-  file->version = std::move(*version);
+  file->readiness = core::AssessReadiness(*input);
+  file->retention = core::AssessRetention(input->version, today);
+  file->quality_score = input->best_sbom_score;
+  file->organisation = std::move(input->organisation);
+  file->product = std::move(input->product);
+  file->version = std::move(input->version);
   store::BlobStore* source = &blobs;
   for (core::Document& document : AllDocuments(store, org_id, version_id)) {
     const std::string sha = document.sha256;

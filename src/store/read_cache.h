@@ -26,7 +26,7 @@ namespace craft::store {
 class ReadCache {
  public:
   using Value = std::variant<core::Organisation, core::Product, core::Version, Principal,
-                             std::vector<core::DocumentType>>;
+                             VersionEvidence, std::vector<core::DocumentType>>;
 
   explicit ReadCache(std::size_t max_entries = 20000) : max_entries_(max_entries) {}
 

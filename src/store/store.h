@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/readiness.h"
+#include "vuln/advisory/model.h"
 
 namespace craft::store {
 
@@ -64,6 +66,139 @@ struct CreatedApiKey {
 struct SigningKey {
   std::string private_key_pem;
   std::string public_key_pem;
+};
+
+// One stored SBOM: where its bytes are (the blob named by `sha256`) and what checking it found.
+// `report` is the JSON of sbom::CheckResultJson with the reports of every profile
+// ({"bsi-v2.1": ..., "bsi-v2.0": ..., "ntia": ...} under "reports"); lists leave it empty.
+struct SbomRecord {
+  std::string id;
+  std::string organisation_id;
+  std::string version_id;
+  std::string file_name;
+  std::string media_type;
+  std::uint64_t size = 0;
+  std::string sha256;
+  std::string format;  // "CycloneDX JSON", "SPDX tag-value", ...
+  std::string spec_version;
+  std::string serial_number;
+  bool valid = false;
+  std::int64_t component_count = 0;
+  double purl_coverage_pct = 0;
+  std::int64_t versionless_count = 0;
+  double quality_score = 0;
+  std::string grade;
+  std::string report;
+  std::string uploaded_by;
+  std::int64_t uploaded_at = 0;
+};
+
+// One component of a stored SBOM, as the SBOM engine normalised it.
+struct ComponentRecord {
+  std::string id;
+  std::string sbom_id;
+  std::string ref;
+  std::string type;
+  std::string group;
+  std::string name;
+  std::string version;
+  std::string purl;
+  std::string cpe;
+  std::string supplier;
+  std::vector<std::string> licenses;
+  std::vector<std::pair<std::string, std::string>> hashes;  // algorithm, value
+};
+
+struct ComponentQuery {
+  std::string q;     // substring of name, group or purl (case-insensitive); empty: all
+  std::string type;  // exact type; empty: all
+};
+
+// What readiness needs to know of a version's SBOMs and findings (cached: the status endpoint reads
+// it on every call).
+struct VersionEvidence {
+  int sbom_count = 0;
+  std::optional<double> best_sbom_score;  // among valid SBOMs
+  std::vector<core::ReadinessInput::OpenKev> open_kev;
+};
+
+// --- vulnerabilities -----------------------------------------------------------------------
+
+// What importing one advisory did.
+enum class AdvisoryChange { kAdded, kUpdated, kUnchanged, kWithdrawn };
+
+struct AdvisoryDbStats {
+  std::int64_t osv = 0, nvd = 0, withdrawn = 0, kev = 0, epss = 0;
+  std::int64_t package_keys = 0, cpe_keys = 0;
+  std::vector<std::pair<std::string, std::int64_t>> by_ecosystem;  // OSV affected packages
+  std::string last_import;  // RFC 3339, empty when nothing was imported
+};
+
+// A vulnerability found in a component of a version, with its triage.
+struct FindingRecord {
+  std::string id;
+  std::string organisation_id;
+  std::string version_id;
+  std::string component_key;  // the purl, else "name@version"
+  std::string component_name;
+  std::string component_version;
+  std::string component_purl;
+  std::string vuln_id;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string severity = "unknown";  // critical, high, medium, low, none, unknown
+  std::optional<double> cvss_score;
+  std::string cvss_vector;
+  bool kev = false;
+  std::string kev_date_added, kev_due_date;
+  bool kev_ransomware = false;
+  std::optional<double> epss, epss_percentile;
+  std::vector<std::string> fixed_versions;
+  std::vector<std::string> references;
+  std::string match_method, confidence, reason;
+  // Triage.
+  std::string status = "under_investigation";
+  std::string justification;
+  std::vector<std::string> responses;
+  std::string detail;
+  std::string impact_statement;
+  std::string analysed_by;
+  std::optional<std::int64_t> analysed_at;
+  std::string carried_over_from;  // the finding of an earlier version whose triage was taken
+  std::int64_t first_seen_at = 0;
+  std::optional<std::int64_t> resolved_at;  // set when a later scan no longer finds it
+};
+
+struct FindingAnalysis {
+  std::string status;
+  std::string justification;
+  std::vector<std::string> responses;
+  std::string detail;
+  std::string impact_statement;
+};
+
+struct FindingQuery {
+  std::string severity;     // empty: all
+  std::optional<bool> kev;  // nullopt: all
+  std::string status;       // empty: all
+};
+
+// What a scan changed: "<vuln_id> in <component_key>" entries.
+struct FindingsDiff {
+  std::vector<std::string> appeared;
+  std::vector<std::string> disappeared;
+};
+
+struct JobRecord {
+  std::string id;
+  std::string organisation_id;  // empty for a job of the whole installation (a rescan)
+  std::string kind;             // "rescan"
+  std::string status = "queued";
+  std::int64_t done = 0, total = 0;
+  std::string result = "{}";  // JSON
+  std::string error;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> finished_at;
 };
 
 struct AuditVerification {
@@ -163,6 +298,86 @@ class Store {
                                                              const std::string& document_id) = 0;
   // Every stored blob digest (for crash recovery and garbage collection).
   virtual std::vector<std::string> ReferencedBlobs() = 0;
+
+  // --- SBOMs ---------------------------------------------------------------------------
+  // Stores the SBOM row and its components in one transaction, with an audit entry. The blob
+  // named by sbom.sha256 must already be in the blob store. Returns the row with id and time set.
+  virtual SbomRecord CreateSbom(const SbomRecord& sbom,
+                                const std::vector<ComponentRecord>& components,
+                                const Actor& actor) = 0;
+  // With its report.
+  virtual std::optional<SbomRecord> GetSbom(const std::string& org_id,
+                                            const std::string& sbom_id) = 0;
+  // Without reports, oldest first.
+  virtual Page<SbomRecord> ListSboms(const std::string& org_id, const std::string& version_id,
+                                     const PageRequest& page) = 0;
+  // Every SBOM of the version, without reports (readiness, export, scans).
+  virtual std::vector<SbomRecord> SbomsOf(const std::string& org_id,
+                                          const std::string& version_id) = 0;
+  virtual Page<ComponentRecord> ListComponents(const std::string& org_id,
+                                               const std::string& version_id,
+                                               const ComponentQuery& query,
+                                               const PageRequest& page) = 0;
+  // Every component of every SBOM of the version, in upload order.
+  virtual std::vector<ComponentRecord> ComponentsOf(const std::string& org_id,
+                                                    const std::string& version_id) = 0;
+
+  // The SBOM and KEV facts readiness needs (cached).
+  virtual VersionEvidence EvidenceOf(const std::string& org_id, const std::string& version_id) = 0;
+
+  // --- advisory database -------------------------------------------------------------------
+  // Stores a batch of advisories in one transaction, incrementally: a record whose `modified` is
+  // not later than the stored one's is left unchanged; a withdrawn one keeps its row and loses its
+  // lookup keys. One change per advisory, in order.
+  virtual std::vector<AdvisoryChange> UpsertAdvisories(
+      const std::vector<vuln::advisory::Advisory>& advisories) = 0;
+  // Replaces the whole KEV catalogue / EPSS table (each is published whole).
+  virtual void ReplaceKev(const vuln::advisory::KevCatalog& catalog) = 0;
+  virtual void ReplaceEpss(const vuln::advisory::EpssScores& scores) = 0;
+  virtual void RecordAdvisoryImport(const std::string& source, const std::string& origin,
+                                    std::int64_t added, std::int64_t updated,
+                                    std::int64_t unchanged, std::int64_t withdrawn,
+                                    std::int64_t rejected) = 0;
+  virtual AdvisoryDbStats AdvisoryStats() = 0;
+  // Advisories (not withdrawn) with an affected package under one of the (ecosystem base,
+  // normalised name) keys, or a configuration naming one of the (vendor, product) keys.
+  virtual std::vector<vuln::advisory::Advisory> CandidateAdvisories(
+      const std::vector<std::pair<std::string, std::string>>& package_keys,
+      const std::vector<std::pair<std::string, std::string>>& cpe_keys) = 0;
+  // The advisories with this id or alias (OSV and NVD).
+  virtual std::vector<vuln::advisory::Advisory> AdvisoriesNamed(const std::string& id) = 0;
+  virtual std::optional<vuln::advisory::KevEntry> KevEntryFor(const std::string& cve) = 0;
+  virtual std::optional<vuln::advisory::EpssEntry> EpssFor(const std::string& cve) = 0;
+
+  // --- findings ----------------------------------------------------------------------------
+  // Makes `current` the version's findings in one transaction: new ones are inserted (taking the
+  // triage of the same vulnerability in the same component of another version of the product,
+  // when one was triaged), known ones refreshed (triage kept, resolved_at cleared), and open ones
+  // not in `current` resolved. Records the change in the audit log when something changed.
+  virtual FindingsDiff ReplaceFindings(const std::string& org_id, const std::string& version_id,
+                                       const std::vector<FindingRecord>& current,
+                                       const Actor& actor) = 0;
+  // Open findings (not resolved), oldest first.
+  virtual Page<FindingRecord> ListFindings(const std::string& org_id, const std::string& version_id,
+                                           const FindingQuery& query, const PageRequest& page) = 0;
+  virtual std::vector<FindingRecord> FindingsOf(const std::string& org_id,
+                                                const std::string& version_id) = 0;
+  virtual std::optional<FindingRecord> GetFinding(const std::string& org_id,
+                                                  const std::string& finding_id) = 0;
+  // Open findings of the organisation whose vulnerability id or alias is `vuln_id`.
+  virtual std::vector<FindingRecord> FindingsForVulnerability(const std::string& org_id,
+                                                              const std::string& vuln_id) = 0;
+  // Records a triage decision (with an audit entry holding before and after).
+  virtual FindingRecord SetFindingAnalysis(const std::string& org_id, const std::string& finding_id,
+                                           const FindingAnalysis& analysis, const Actor& actor) = 0;
+  // (organisation, version) of every version that has an SBOM: what a rescan walks.
+  virtual std::vector<std::pair<std::string, std::string>> VersionsWithSboms() = 0;
+
+  // --- jobs --------------------------------------------------------------------------------
+  virtual JobRecord CreateJob(const std::string& org_id, const std::string& kind) = 0;
+  virtual void UpdateJob(const JobRecord& job) = 0;
+  // A job of the organisation, or of the whole installation.
+  virtual std::optional<JobRecord> GetJob(const std::string& org_id, const std::string& job_id) = 0;
 
   // --- signing key -------------------------------------------------------------------------
   // The organisation's signing key; created with `generate` on first use (one transaction, with

@@ -75,6 +75,8 @@ class Api {
 };
 
 std::string MakeTempDir();
+// The whole file (throws std::runtime_error when it cannot be read).
+std::string ReadFile(const std::string& path);
 std::string Sha256Hex(const std::string& data);
 
 }  // namespace craft::testing

@@ -102,7 +102,8 @@ TEST(EvidenceFlow, StatusMovesFromIncompleteToReady) {
   auto other = api.Upload(version_id, "other", "policy.pdf", "not the policy");
   ASSERT_EQ(other.status, 201);
   status = api.Get("/api/v1/versions/" + version_id + "/status");
-  EXPECT_EQ(MissingKeys(status), std::vector<std::string>{"vulnerability_policy document"})
+  EXPECT_EQ(MissingKeys(status),
+            (std::vector<std::string>{"vulnerability_policy document", "sbom"}))
       << "a document of type other never satisfies a requirement";
 
   const std::string policy = "Coordinated vulnerability disclosure policy, version 3";
@@ -111,6 +112,24 @@ TEST(EvidenceFlow, StatusMovesFromIncompleteToReady) {
   EXPECT_EQ(doc.json["sha256"], Sha256Hex(policy));
   EXPECT_EQ(doc.json["size"], policy.size());
   EXPECT_EQ(doc.json["title"], "CVD policy");
+
+  status = api.Get("/api/v1/versions/" + version_id + "/status");
+  EXPECT_EQ(MissingKeys(status), std::vector<std::string>{"sbom"}) << status.body;
+
+  // An SBOM under the organisation's threshold (80) does not do; one at or above it does.
+  const std::string corpora = CRAFT_CORPORA;
+  auto weak = api.Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
+                      ReadFile(corpora + "/cyclonedx-spec/tools/src/test/resources/1.4/"
+                                         "valid-component-types-1.4.json"),
+                      "application/vnd.cyclonedx+json");
+  ASSERT_EQ(weak.status, 201) << weak.body;
+  ASSERT_LT(weak.json["quality_score"].get<double>(), 80) << weak.body;
+  status = api.Get("/api/v1/versions/" + version_id + "/status");
+  EXPECT_EQ(MissingKeys(status), std::vector<std::string>{"sbom_quality"}) << status.body;
+  auto good = api.Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
+                      ReadFile(corpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json"),
+                      "application/vnd.cyclonedx+json");
+  ASSERT_EQ(good.status, 201) << good.body;
 
   status = api.Get("/api/v1/versions/" + version_id + "/status");
   EXPECT_EQ(status.json["cra_status"]["status"], "ready") << status.body;

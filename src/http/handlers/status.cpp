@@ -4,6 +4,7 @@
 #include "core/retention.h"
 #include "http/handlers/routes.h"
 #include "http/json_text.h"
+#include "store/version_readiness.h"
 
 namespace craft::http {
 namespace {
@@ -75,18 +76,11 @@ std::string StatusJson(const core::ReadinessInput& input, const core::Readiness&
 Response VersionStatus(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "version:read");
   const std::string& id = request.params.at("id");
-  core::ReadinessInput input;
-  auto version = context.store.GetVersion(caller.org(), id);
-  if (!version) ThrowNotFound("version", id);
-  auto product = context.store.GetProduct(caller.org(), version->product_id);
-  auto org = context.store.GetOrganisation(caller.org());
-  if (!product || !org) ThrowNotFound("version", id);
-  input.version = std::move(*version);
-  input.product = std::move(*product);
-  input.organisation = std::move(*org);
-  input.document_types = context.store.DocumentTypesOf(caller.org(), id);
   const std::int64_t now = context.clock();
-  input.today = core::DateOf(now);
+  std::optional<core::ReadinessInput> found =
+      store::ReadinessInputFor(context.store, caller.org(), id, core::DateOf(now));
+  if (!found) ThrowNotFound("version", id);
+  const core::ReadinessInput& input = *found;
   const core::Readiness readiness = core::AssessReadiness(input);
   const core::Retention retention = core::AssessRetention(input.version, input.today);
 

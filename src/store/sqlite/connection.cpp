@@ -44,6 +44,12 @@ Statement& Statement::Bind(std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::Bind(double value) {
+  const int rc = sqlite3_bind_double(stmt_, next_param_++, value);
+  if (rc != SQLITE_OK) ThrowError(db_, rc, "binding a parameter");
+  return *this;
+}
+
 Statement& Statement::Bind(std::nullptr_t) {
   const int rc = sqlite3_bind_null(stmt_, next_param_++);
   if (rc != SQLITE_OK) ThrowError(db_, rc, "binding a parameter");
@@ -75,6 +81,8 @@ bool Statement::IsNull(int column) const {
 }
 
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
 
 std::string_view Statement::TextView(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

@@ -37,6 +37,7 @@ class Statement {
   Statement& Bind(const std::string& text) { return Bind(std::string_view(text)); }
   Statement& Bind(std::int64_t value);
   Statement& Bind(int value) { return Bind(static_cast<std::int64_t>(value)); }
+  Statement& Bind(double value);
   Statement& Bind(std::nullptr_t);
   Statement& Bind(const std::optional<std::string>& text);
   Statement& Bind(const std::optional<std::int64_t>& value);
@@ -53,6 +54,7 @@ class Statement {
   bool IsNull(int column) const;
   std::int64_t Int(int column) const;
   bool Bool(int column) const { return Int(column) != 0; }
+  double Double(int column) const;
   std::string Text(int column) const;
   std::string_view TextView(int column) const;  // valid until the next Step()
   std::optional<std::string> OptText(int column) const;

@@ -139,7 +139,8 @@ std::vector<core::Version> SqliteStore::VersionsListingDocument(const std::strin
 
 std::vector<std::string> SqliteStore::ReferencedBlobs() {
   ConnectionPool::Lease lease = pool_.Acquire();
-  Statement st = lease->Prepare("SELECT DISTINCT sha256 FROM documents ORDER BY sha256");
+  Statement st =
+      lease->Prepare("SELECT sha256 FROM documents UNION SELECT sha256 FROM sboms ORDER BY 1");
   std::vector<std::string> digests;
   while (st.Step()) digests.push_back(st.Text(0));
   return digests;

@@ -105,6 +105,55 @@ class SqliteStore final : public Store {
                                                      const std::string& document_id) override;
   std::vector<std::string> ReferencedBlobs() override;
 
+  SbomRecord CreateSbom(const SbomRecord& sbom, const std::vector<ComponentRecord>& components,
+                        const Actor& actor) override;
+  std::optional<SbomRecord> GetSbom(const std::string& org_id, const std::string& sbom_id) override;
+  Page<SbomRecord> ListSboms(const std::string& org_id, const std::string& version_id,
+                             const PageRequest& page) override;
+  std::vector<SbomRecord> SbomsOf(const std::string& org_id,
+                                  const std::string& version_id) override;
+  Page<ComponentRecord> ListComponents(const std::string& org_id, const std::string& version_id,
+                                       const ComponentQuery& query,
+                                       const PageRequest& page) override;
+  std::vector<ComponentRecord> ComponentsOf(const std::string& org_id,
+                                            const std::string& version_id) override;
+
+  VersionEvidence EvidenceOf(const std::string& org_id, const std::string& version_id) override;
+
+  std::vector<AdvisoryChange> UpsertAdvisories(
+      const std::vector<vuln::advisory::Advisory>& advisories) override;
+  void ReplaceKev(const vuln::advisory::KevCatalog& catalog) override;
+  void ReplaceEpss(const vuln::advisory::EpssScores& scores) override;
+  void RecordAdvisoryImport(const std::string& source, const std::string& origin,
+                            std::int64_t added, std::int64_t updated, std::int64_t unchanged,
+                            std::int64_t withdrawn, std::int64_t rejected) override;
+  AdvisoryDbStats AdvisoryStats() override;
+  std::vector<vuln::advisory::Advisory> CandidateAdvisories(
+      const std::vector<std::pair<std::string, std::string>>& package_keys,
+      const std::vector<std::pair<std::string, std::string>>& cpe_keys) override;
+  std::vector<vuln::advisory::Advisory> AdvisoriesNamed(const std::string& id) override;
+  std::optional<vuln::advisory::KevEntry> KevEntryFor(const std::string& cve) override;
+  std::optional<vuln::advisory::EpssEntry> EpssFor(const std::string& cve) override;
+
+  FindingsDiff ReplaceFindings(const std::string& org_id, const std::string& version_id,
+                               const std::vector<FindingRecord>& current,
+                               const Actor& actor) override;
+  Page<FindingRecord> ListFindings(const std::string& org_id, const std::string& version_id,
+                                   const FindingQuery& query, const PageRequest& page) override;
+  std::vector<FindingRecord> FindingsOf(const std::string& org_id,
+                                        const std::string& version_id) override;
+  std::optional<FindingRecord> GetFinding(const std::string& org_id,
+                                          const std::string& finding_id) override;
+  std::vector<FindingRecord> FindingsForVulnerability(const std::string& org_id,
+                                                      const std::string& vuln_id) override;
+  FindingRecord SetFindingAnalysis(const std::string& org_id, const std::string& finding_id,
+                                   const FindingAnalysis& analysis, const Actor& actor) override;
+  std::vector<std::pair<std::string, std::string>> VersionsWithSboms() override;
+
+  JobRecord CreateJob(const std::string& org_id, const std::string& kind) override;
+  void UpdateJob(const JobRecord& job) override;
+  std::optional<JobRecord> GetJob(const std::string& org_id, const std::string& job_id) override;
+
   SigningKey OrganisationSigningKey(const std::string& org_id,
                                     const std::function<SigningKey()>& generate,
                                     const Actor& actor) override;

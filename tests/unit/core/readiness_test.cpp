@@ -28,6 +28,8 @@ ReadinessInput Complete() {
   in.document_types = {DocumentType::kRiskAssessment, DocumentType::kEuDeclarationOfConformity,
                        DocumentType::kUserManual, DocumentType::kVulnerabilityPolicy};
   in.today = D("2026-11-23");
+  in.sbom_count = 1;
+  in.best_sbom_score = 91.5;
   return in;
 }
 
@@ -193,7 +195,45 @@ TEST(Readiness, ItemsCarryLabelSourceAndFix) {
     EXPECT_FALSE(item.fix.path.empty()) << item.key;
   }
   EXPECT_EQ(r.missing_items.front().key, "organisation.legal_name");
-  EXPECT_EQ(r.missing_items.back().key, "vulnerability_policy document");
+  EXPECT_EQ(r.missing_items.back().key, "sbom");
+}
+
+// An SBOM is required, a valid one, scoring at or above the organisation's threshold (default 80).
+TEST(Readiness, SbomPresentValidAndAboveTheThreshold) {
+  auto in = Complete();
+  in.sbom_count = 0;
+  in.best_sbom_score.reset();
+  EXPECT_EQ(Keys(in), std::vector<std::string>{"sbom"});
+  in.sbom_count = 2;  // stored, but none valid
+  EXPECT_EQ(Keys(in), std::vector<std::string>{"sbom"});
+  in.best_sbom_score = 79.9;
+  EXPECT_EQ(Keys(in), std::vector<std::string>{"sbom_quality"});
+  const auto item = AssessReadiness(in).missing_items.front();
+  EXPECT_NE(item.label.find("79.9"), std::string::npos) << item.label;
+  EXPECT_NE(item.label.find("80"), std::string::npos) << item.label;
+  EXPECT_EQ(item.fix.path, "/api/v1/versions/v1/sboms");
+  in.best_sbom_score = 80;  // at the threshold
+  EXPECT_TRUE(AssessReadiness(in).ready);
+  in.organisation.sbom_quality_threshold = 95;
+  EXPECT_EQ(Keys(in), std::vector<std::string>{"sbom_quality"});
+  in.organisation.sbom_quality_threshold = 0;
+  in.best_sbom_score = 0;
+  EXPECT_TRUE(AssessReadiness(in).ready);
+}
+
+// A KEV finding not triaged as not_affected, fixed or false_positive keeps the version incomplete,
+// with that CVE as the item and the finding's analysis as the place to fix it.
+TEST(Readiness, UntriagedKnownExploitedVulnerability) {
+  auto in = Complete();
+  in.open_kev_vulnerabilities = {{"CVE-2021-44228", "f1"}, {"CVE-2023-4966", "f2"}};
+  const auto r = AssessReadiness(in);
+  EXPECT_FALSE(r.ready);
+  ASSERT_EQ(r.missing_items.size(), 2u);
+  EXPECT_EQ(r.missing_items[0].key, "kev CVE-2021-44228");
+  EXPECT_EQ(r.missing_items[1].key, "kev CVE-2023-4966");
+  EXPECT_NE(r.missing_items[0].label.find("CVE-2021-44228"), std::string::npos);
+  EXPECT_EQ(r.missing_items[0].fix.method, "PUT");
+  EXPECT_EQ(r.missing_items[0].fix.path, "/api/v1/findings/f1/analysis");
 }
 
 }  // namespace

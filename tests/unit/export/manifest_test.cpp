@@ -110,8 +110,14 @@ TEST_F(Manifest, CraStatusIsTheReadinessVerdict) {
   file_.organisation.legal_name.clear();
   file_.version.release_date.reset();
   std::vector<core::DocumentType> types;  // no documents at all
-  file_.readiness = core::AssessReadiness(
-      {file_.organisation, file_.product, file_.version, types, core::DateOf(file_.exported_at)});
+  file_.readiness = core::AssessReadiness({file_.organisation,
+                                           file_.product,
+                                           file_.version,
+                                           types,
+                                           core::DateOf(file_.exported_at),
+                                           0,
+                                           std::nullopt,
+                                           {}});
   m = json::parse(Render(file_));
   EXPECT_EQ(m["cra_status"]["status"], "incomplete");
   std::vector<std::string> keys;
@@ -185,8 +191,14 @@ TEST_F(Manifest, ABareVersionStillValidates) {
   bare.product.name = "Bare";
   bare.version.version = "0.1";
   bare.exported_at = 1780000000;
-  bare.readiness = core::AssessReadiness(
-      {bare.organisation, bare.product, bare.version, {}, core::DateOf(bare.exported_at)});
+  bare.readiness = core::AssessReadiness({bare.organisation,
+                                          bare.product,
+                                          bare.version,
+                                          {},
+                                          core::DateOf(bare.exported_at),
+                                          0,
+                                          std::nullopt,
+                                          {}});
   const std::string text = Render(bare);
   const auto errors = fixture::ManifestSchemaErrors(text);
   EXPECT_TRUE(errors.empty()) << ::testing::PrintToString(errors) << text;

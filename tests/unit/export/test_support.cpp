@@ -295,8 +295,14 @@ TechnicalFile SampleTechnicalFile(const SampleBytes& bytes, int components, int 
   f.quality_score = 86.5;
   std::vector<core::DocumentType> types;
   for (const auto& d : f.documents) types.push_back(d.document.type);
-  f.readiness = core::AssessReadiness(
-      {f.organisation, f.product, f.version, types, core::DateOf(f.exported_at)});
+  f.readiness = core::AssessReadiness({f.organisation,
+                                       f.product,
+                                       f.version,
+                                       types,
+                                       core::DateOf(f.exported_at),
+                                       static_cast<int>(f.sboms.size()),
+                                       f.quality_score,
+                                       {}});
   f.retention = core::AssessRetention(f.version, core::DateOf(f.exported_at));
   return f;
 }

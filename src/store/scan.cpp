@@ -1,0 +1,266 @@
+#include "store/scan.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "sbom/purl.h"
+#include "vuln/advisory/ecosystem.h"
+#include "vuln/cvss/cvss.h"
+#include "vuln/match/cpe.h"
+#include "vuln/match/index.h"
+#include "vuln/match/matcher.h"
+
+namespace craft::store {
+namespace {
+
+using vuln::advisory::Advisory;
+using vuln::match::Finding;
+
+struct Keyed {
+  const ScanComponent* component = nullptr;
+  std::optional<vuln::match::PurlParts> purl;
+  std::string canonical_purl;
+};
+
+std::optional<vuln::match::PurlParts> PurlPartsOf(const std::string& text, std::string& canonical) {
+  if (text.empty()) return std::nullopt;
+  const sbom::PurlResult parsed = sbom::ParsePurl(text, sbom::PurlStrictness::kLenient);
+  if (!parsed) return std::nullopt;
+  const sbom::PackageUrl& p = *parsed.purl;
+  canonical = p.ToString();
+  return vuln::match::PurlParts{p.type, p.namespace_, p.name, p.version, p.qualifiers};
+}
+
+struct Severity {
+  std::string rating = "unknown";
+  std::optional<double> score;
+  std::string vector;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// The CVSS vector to rate by: v3.x first (what most tools show), then v4.0, then v2; NVD's primary
+// metric before a CNA's.
+Severity SeverityOf(const Advisory& a) {
+  using T = vuln::advisory::SeverityType;
+  std::vector<const vuln::advisory::Severity*> vectors;
+  for (const auto& s : a.severity) vectors.push_back(&s);
+  for (const auto& affected : a.affected) {
+    for (const auto& s : affected.severity) vectors.push_back(&s);
+  }
+  const auto rank = [](const vuln::advisory::Severity* s) {
+    const int type = s->type == T::kCvssV3   ? 0
+                     : s->type == T::kCvssV4 ? 1
+                     : s->type == T::kCvssV2 ? 2
+                                             : 3;
+    return type * 2 + (s->primary ? 0 : 1);
+  };
+  std::stable_sort(vectors.begin(), vectors.end(),
+                   [&](auto* x, auto* y) { return rank(x) < rank(y); });
+  for (const auto* s : vectors) {
+    if (s->type == T::kUbuntu) continue;
+    const auto scored = vuln::cvss::ScoreVector(s->score);
+    if (!scored) continue;
+    return {Lower(vuln::cvss::RatingName(scored.score->rating)), scored.score->base_score,
+            s->score};
+  }
+  std::string word = Lower(a.database_specific_severity);
+  for (const auto& affected : a.affected) {
+    if (word.empty()) word = Lower(affected.database_specific_severity);
+  }
+  if (word == "moderate") word = "medium";
+  if (word == "critical" || word == "high" || word == "medium" || word == "low")
+    return {word, {}, ""};
+  return {};
+}
+
+bool IsCve(const std::string& id) { return id.rfind("CVE-", 0) == 0; }
+
+// One vulnerability: the findings of one component whose ids and aliases overlap.
+struct Group {
+  std::set<std::string> ids;
+  std::vector<const Finding*> findings;
+};
+
+std::vector<Group> GroupByAlias(const std::vector<Finding>& findings) {
+  std::vector<Group> groups;
+  for (const Finding& f : findings) {
+    std::set<std::string> ids(f.aliases.begin(), f.aliases.end());
+    ids.insert(f.advisory_id);
+    Group merged{ids, {&f}};
+    for (auto it = groups.begin(); it != groups.end();) {
+      const bool overlaps = std::any_of(it->ids.begin(), it->ids.end(),
+                                        [&](const std::string& id) { return ids.count(id) > 0; });
+      if (!overlaps) {
+        ++it;
+        continue;
+      }
+      merged.ids.insert(it->ids.begin(), it->ids.end());
+      merged.findings.insert(merged.findings.end(), it->findings.begin(), it->findings.end());
+      it = groups.erase(it);
+    }
+    groups.push_back(std::move(merged));
+  }
+  return groups;
+}
+
+// The id a merged finding is known by: its CVE when it has one (stable whichever databases are
+// imported), else the smallest advisory id.
+std::string PrimaryId(const Group& g) {
+  for (const auto& id : g.ids) {
+    if (IsCve(id)) return id;
+  }
+  std::string best;
+  for (const Finding* f : g.findings) {
+    if (best.empty() || f->advisory_id < best) best = f->advisory_id;
+  }
+  return best;
+}
+
+class Enricher {
+ public:
+  Enricher(Store& store, const std::map<std::string, const Advisory*>& advisories)
+      : store_(store), advisories_(advisories) {}
+
+  FindingRecord Build(const ScanComponent& c, const std::string& key, const Group& g) {
+    FindingRecord r;
+    r.component_key = key;
+    r.component_name = c.name;
+    r.component_version = c.version;
+    r.component_purl = c.purl;
+    r.vuln_id = PrimaryId(g);
+    for (const auto& id : g.ids) {
+      if (id != r.vuln_id) r.aliases.push_back(id);
+    }
+    const Finding* best = *std::max_element(
+        g.findings.begin(), g.findings.end(),
+        [](const Finding* x, const Finding* y) { return x->confidence < y->confidence; });
+    r.match_method = std::string(vuln::match::MatchMethodName(best->method));
+    r.confidence = std::string(vuln::match::ConfidenceName(best->confidence));
+    r.reason = best->advisory_id + ": " + best->reason;
+    r.fixed_versions = best->fixed_versions;
+    std::set<std::string> references;
+    for (const Finding* f : g.findings) {
+      auto it = advisories_.find(f->advisory_id);
+      if (it == advisories_.end()) continue;
+      const Advisory& a = *it->second;
+      if (r.summary.empty()) r.summary = !a.summary.empty() ? a.summary : a.details.substr(0, 300);
+      const Severity s = SeverityOf(a);
+      if (s.score && (!r.cvss_score || *s.score > *r.cvss_score)) {
+        r.cvss_score = s.score;
+        r.cvss_vector = s.vector;
+        r.severity = s.rating;
+      } else if (!r.cvss_score && r.severity == "unknown") {
+        r.severity = s.rating;
+      }
+      for (const auto& ref : a.references) {
+        if (references.size() < 20) references.insert(ref.url);
+      }
+    }
+    r.references.assign(references.begin(), references.end());
+    for (const auto& id : g.ids) {
+      if (IsCve(id)) Join(id, r);
+    }
+    return r;
+  }
+
+ private:
+  void Join(const std::string& cve, FindingRecord& r) {
+    if (!r.kev) {
+      if (auto kev = store_.KevEntryFor(cve)) {
+        r.kev = true;
+        r.kev_date_added = kev->date_added;
+        r.kev_due_date = kev->due_date;
+        r.kev_ransomware = kev->KnownRansomwareUse();
+      }
+    }
+    if (!r.epss) {
+      if (auto epss = store_.EpssFor(cve)) {
+        r.epss = epss->epss;
+        r.epss_percentile = epss->percentile;
+      }
+    }
+  }
+
+  Store& store_;
+  const std::map<std::string, const Advisory*>& advisories_;
+};
+
+std::string ComponentKey(const ScanComponent& c, const std::string& canonical_purl) {
+  if (!canonical_purl.empty()) return canonical_purl;
+  if (!c.purl.empty()) return c.purl;
+  return c.name + "@" + c.version;
+}
+
+}  // namespace
+
+int SeverityRank(const std::string& severity) {
+  static const char* const kOrder[] = {"critical", "high", "medium", "low", "none", "unknown"};
+  for (int i = 0; i < 6; ++i) {
+    if (severity == kOrder[i]) return i;
+  }
+  return 5;
+}
+
+std::vector<FindingRecord> ScanComponents(Store& store,
+                                          const std::vector<ScanComponent>& components) {
+  std::vector<Keyed> keyed;
+  std::set<std::pair<std::string, std::string>> package_keys, cpe_keys;
+  for (const ScanComponent& c : components) {
+    Keyed k{&c, {}, {}};
+    k.purl = PurlPartsOf(c.purl, k.canonical_purl);
+    if (k.purl) {
+      if (auto ref = vuln::match::OsvPackageForPurl(*k.purl)) {
+        package_keys.emplace(std::string(vuln::advisory::EcosystemBase(ref->ecosystem)),
+                             vuln::advisory::NormalizePackageName(ref->ecosystem, ref->name));
+      }
+    }
+    if (auto cpe = vuln::match::ParseCpe23(c.cpe)) cpe_keys.emplace(cpe->vendor(), cpe->product());
+    keyed.push_back(std::move(k));
+  }
+  std::vector<Advisory> candidates = store.CandidateAdvisories(
+      {package_keys.begin(), package_keys.end()}, {cpe_keys.begin(), cpe_keys.end()});
+  std::map<std::string, const Advisory*> by_id;
+  vuln::match::AdvisoryIndex index;
+  for (const Advisory& a : candidates) {
+    by_id.emplace(a.id, &a);
+    index.Add(a);
+  }
+  Enricher enricher(store, by_id);
+  std::vector<FindingRecord> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const Keyed& k : keyed) {
+    std::vector<Finding> found;
+    if (k.purl) found = vuln::match::MatchPurl(index, *k.purl);
+    if (!k.component->cpe.empty()) {
+      for (Finding& f : vuln::match::MatchCpe(index, k.component->cpe))
+        found.push_back(std::move(f));
+    }
+    const std::string key = ComponentKey(*k.component, k.canonical_purl);
+    for (const Group& g : GroupByAlias(found)) {
+      FindingRecord r = enricher.Build(*k.component, key, g);
+      if (seen.emplace(r.component_key, r.vuln_id).second) out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::string& version_id,
+                         const Actor& actor) {
+  std::vector<ScanComponent> components;
+  std::set<std::string> seen;
+  for (const ComponentRecord& c : store.ComponentsOf(org_id, version_id)) {
+    if (!seen.insert(c.purl + "\n" + c.cpe + "\n" + c.name + "@" + c.version).second) continue;
+    components.push_back({c.name, c.version, c.purl, c.cpe});
+  }
+  return store.ReplaceFindings(org_id, version_id, ScanComponents(store, components), actor);
+}
+
+}  // namespace craft::store

@@ -1,0 +1,33 @@
+#pragma once
+// Scanning components against the advisory database in the store: the lookup keys of each
+// component (its purl's OSV ecosystem and name, its CPE's vendor and product), the candidate
+// advisories those keys find, and the matcher of src/vuln/match run over them. The result is
+// ready to store: severity computed from the CVSS vectors, KEV and EPSS joined by CVE id.
+
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace craft::store {
+
+struct ScanComponent {
+  std::string name;
+  std::string version;
+  std::string purl;
+  std::string cpe;
+};
+
+// The findings of `components` (each component's findings merged by alias, one per
+// vulnerability), without ids or triage. A component without purl or CPE is not matched.
+std::vector<FindingRecord> ScanComponents(Store& store,
+                                          const std::vector<ScanComponent>& components);
+
+// Scans every component of the version and makes the result its findings (ReplaceFindings).
+FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::string& version_id,
+                         const Actor& actor);
+
+// "critical", "high", "medium", "low", "none" or "unknown" for a finding; the order is severity's.
+int SeverityRank(const std::string& severity);
+
+}  // namespace craft::store

@@ -1,0 +1,279 @@
+// The advisory database: OSV and NVD records with their lookup keys, the KEV catalogue and the
+// EPSS scores. Shared by every organisation; no audit entries (public data, not evidence).
+#include <set>
+
+#include "store/advisory_json.h"
+#include "store/sqlite/sqlite_store.h"
+#include "vuln/advisory/ecosystem.h"
+#include "vuln/match/cpe.h"
+
+namespace craft::store::sqlite {
+namespace {
+
+using vuln::advisory::Advisory;
+
+const char* SourceName(vuln::advisory::Source source) {
+  return source == vuln::advisory::Source::kNvd ? "nvd" : "osv";
+}
+
+void DeleteKeys(Connection& c, const char* source, const std::string& id) {
+  for (const char* sql : {"DELETE FROM advisory_packages WHERE source = ? AND advisory_id = ?",
+                          "DELETE FROM advisory_cpes WHERE source = ? AND advisory_id = ?",
+                          "DELETE FROM advisory_aliases WHERE source = ? AND advisory_id = ?"}) {
+    c.Prepare(sql).Bind(source).Bind(id).Run();
+  }
+}
+
+void InsertKeys(Connection& c, const char* source, const Advisory& a) {
+  std::set<std::pair<std::string, std::string>> packages, cpes;
+  for (const auto& affected : a.affected) {
+    const auto& p = affected.package;
+    if (p.ecosystem.empty() || p.name.empty()) continue;
+    packages.emplace(std::string(vuln::advisory::EcosystemBase(p.ecosystem)),
+                     p.normalized_name.empty()
+                         ? vuln::advisory::NormalizePackageName(p.ecosystem, p.name)
+                         : p.normalized_name);
+  }
+  for (const auto& configuration : a.configurations) {
+    for (const auto& node : configuration.nodes) {
+      for (const auto& match : node.cpe_match) {
+        if (!match.vulnerable) continue;
+        if (auto cpe = vuln::match::ParseCpe23(match.criteria)) {
+          cpes.emplace(cpe->vendor(), cpe->product());
+        }
+      }
+    }
+  }
+  for (const auto& [base, name] : packages) {
+    c.Prepare(
+         "INSERT OR IGNORE INTO advisory_packages (ecosystem_base, normalized_name, source, "
+         "advisory_id) VALUES (?, ?, ?, ?)")
+        .Bind(base)
+        .Bind(name)
+        .Bind(source)
+        .Bind(a.id)
+        .Run();
+  }
+  for (const auto& [vendor, product] : cpes) {
+    c.Prepare(
+         "INSERT OR IGNORE INTO advisory_cpes (vendor, product, source, advisory_id) "
+         "VALUES (?, ?, ?, ?)")
+        .Bind(vendor)
+        .Bind(product)
+        .Bind(source)
+        .Bind(a.id)
+        .Run();
+  }
+  for (const auto& alias : a.aliases) {
+    c.Prepare(
+         "INSERT OR IGNORE INTO advisory_aliases (alias, source, advisory_id) VALUES (?, ?, ?)")
+        .Bind(alias)
+        .Bind(source)
+        .Bind(a.id)
+        .Run();
+  }
+}
+
+AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::int64_t now) {
+  const char* source = SourceName(a.source);
+  std::optional<std::string> stored_modified;
+  {
+    Statement st = c.Prepare("SELECT modified FROM advisories WHERE source = ? AND id = ?");
+    st.Bind(source).Bind(a.id);
+    if (st.Step()) stored_modified = st.Text(0);
+  }
+  // RFC 3339 UTC timestamps of one record compare as strings.
+  if (stored_modified && !a.modified.empty() && a.modified <= *stored_modified) {
+    return AdvisoryChange::kUnchanged;
+  }
+  if (stored_modified) DeleteKeys(c, source, a.id);
+  c.Prepare(
+       "INSERT INTO advisories (source, id, modified, published, withdrawn, summary, record, "
+       "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, id) DO UPDATE SET "
+       "modified = excluded.modified, published = excluded.published, withdrawn = "
+       "excluded.withdrawn, summary = excluded.summary, record = excluded.record, imported_at = "
+       "excluded.imported_at")
+      .Bind(source)
+      .Bind(a.id)
+      .Bind(a.modified)
+      .Bind(a.published)
+      .Bind(a.withdrawn)
+      .Bind(a.summary)
+      .Bind(AdvisoryToJson(a))
+      .Bind(now)
+      .Run();
+  if (a.IsWithdrawn()) return AdvisoryChange::kWithdrawn;
+  InsertKeys(c, source, a);
+  return stored_modified ? AdvisoryChange::kUpdated : AdvisoryChange::kAdded;
+}
+
+std::int64_t Count(Connection& c, const char* sql) {
+  Statement st = c.Prepare(sql);
+  return st.Step() ? st.Int(0) : 0;
+}
+
+}  // namespace
+
+std::vector<AdvisoryChange> SqliteStore::UpsertAdvisories(const std::vector<Advisory>& advisories) {
+  return Write([&](Connection& c) {
+    std::vector<AdvisoryChange> changes;
+    changes.reserve(advisories.size());
+    for (const Advisory& a : advisories) changes.push_back(UpsertOne(c, a, Now()));
+    return changes;
+  });
+}
+
+void SqliteStore::ReplaceKev(const vuln::advisory::KevCatalog& catalog) {
+  Write([&](Connection& c) {
+    c.Exec("DELETE FROM kev_entries");
+    for (const auto& e : catalog.vulnerabilities) {
+      c.Prepare(
+           "INSERT OR REPLACE INTO kev_entries (cve_id, vendor_project, product, "
+           "vulnerability_name, date_added, due_date, known_ransomware_campaign_use, "
+           "short_description, required_action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .Bind(e.cve_id)
+          .Bind(e.vendor_project)
+          .Bind(e.product)
+          .Bind(e.vulnerability_name)
+          .Bind(e.date_added)
+          .Bind(e.due_date)
+          .Bind(e.known_ransomware_campaign_use)
+          .Bind(e.short_description)
+          .Bind(e.required_action)
+          .Run();
+    }
+  });
+}
+
+void SqliteStore::ReplaceEpss(const vuln::advisory::EpssScores& scores) {
+  Write([&](Connection& c) {
+    c.Exec("DELETE FROM epss_scores");
+    for (const auto& e : scores.entries) {
+      c.Prepare(
+           "INSERT OR REPLACE INTO epss_scores (cve, epss, percentile, score_date, model_version) "
+           "VALUES (?, ?, ?, ?, ?)")
+          .Bind(e.cve)
+          .Bind(e.epss)
+          .Bind(e.percentile)
+          .Bind(e.score_date)
+          .Bind(e.model_version)
+          .Run();
+    }
+  });
+}
+
+void SqliteStore::RecordAdvisoryImport(const std::string& source, const std::string& origin,
+                                       std::int64_t added, std::int64_t updated,
+                                       std::int64_t unchanged, std::int64_t withdrawn,
+                                       std::int64_t rejected) {
+  Write([&](Connection& c) {
+    c.Prepare(
+         "INSERT INTO advisory_imports (source, origin, added, updated, unchanged, withdrawn, "
+         "rejected, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .Bind(source)
+        .Bind(origin)
+        .Bind(added)
+        .Bind(updated)
+        .Bind(unchanged)
+        .Bind(withdrawn)
+        .Bind(rejected)
+        .Bind(Now())
+        .Run();
+  });
+}
+
+AdvisoryDbStats SqliteStore::AdvisoryStats() {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Connection& c = *lease;
+  AdvisoryDbStats s;
+  s.osv = Count(c, "SELECT count(*) FROM advisories WHERE source = 'osv' AND withdrawn = ''");
+  s.nvd = Count(c, "SELECT count(*) FROM advisories WHERE source = 'nvd' AND withdrawn = ''");
+  s.withdrawn = Count(c, "SELECT count(*) FROM advisories WHERE withdrawn <> ''");
+  s.kev = Count(c, "SELECT count(*) FROM kev_entries");
+  s.epss = Count(c, "SELECT count(*) FROM epss_scores");
+  s.package_keys = Count(c, "SELECT count(*) FROM advisory_packages");
+  s.cpe_keys = Count(c, "SELECT count(*) FROM advisory_cpes");
+  Statement st = c.Prepare(
+      "SELECT ecosystem_base, count(*) FROM advisory_packages GROUP BY ecosystem_base "
+      "ORDER BY 2 DESC, 1");
+  while (st.Step()) s.by_ecosystem.emplace_back(st.Text(0), st.Int(1));
+  Statement last = c.Prepare("SELECT max(finished_at) FROM advisory_imports");
+  if (last.Step() && !last.IsNull(0)) s.last_import = core::FormatTimestamp(last.Int(0));
+  return s;
+}
+
+std::vector<Advisory> SqliteStore::CandidateAdvisories(
+    const std::vector<std::pair<std::string, std::string>>& package_keys,
+    const std::vector<std::pair<std::string, std::string>>& cpe_keys) {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Connection& c = *lease;
+  std::set<std::pair<std::string, std::string>> ids;  // source, id
+  for (const auto& [base, name] : package_keys) {
+    Statement st = c.Prepare(
+        "SELECT source, advisory_id FROM advisory_packages WHERE ecosystem_base = ? AND "
+        "normalized_name = ?");
+    st.Bind(base).Bind(name);
+    while (st.Step()) ids.emplace(st.Text(0), st.Text(1));
+  }
+  for (const auto& [vendor, product] : cpe_keys) {
+    Statement st =
+        c.Prepare("SELECT source, advisory_id FROM advisory_cpes WHERE vendor = ? AND product = ?");
+    st.Bind(vendor).Bind(product);
+    while (st.Step()) ids.emplace(st.Text(0), st.Text(1));
+  }
+  std::vector<Advisory> out;
+  out.reserve(ids.size());
+  for (const auto& [source, id] : ids) {
+    Statement st =
+        c.Prepare("SELECT record FROM advisories WHERE source = ? AND id = ? AND withdrawn = ''");
+    st.Bind(source).Bind(id);
+    if (!st.Step()) continue;
+    if (auto a = AdvisoryFromJson(st.TextView(0))) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+std::vector<Advisory> SqliteStore::AdvisoriesNamed(const std::string& id) {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Statement st = lease->Prepare(
+      "SELECT record FROM advisories WHERE id = ? UNION SELECT a.record FROM advisory_aliases x "
+      "JOIN advisories a ON a.source = x.source AND a.id = x.advisory_id WHERE x.alias = ?");
+  st.Bind(id).Bind(id);
+  std::vector<Advisory> out;
+  while (st.Step()) {
+    if (auto a = AdvisoryFromJson(st.TextView(0))) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+std::optional<vuln::advisory::KevEntry> SqliteStore::KevEntryFor(const std::string& cve) {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Statement st = lease->Prepare(
+      "SELECT cve_id, vendor_project, product, vulnerability_name, date_added, due_date, "
+      "known_ransomware_campaign_use, short_description, required_action FROM kev_entries "
+      "WHERE cve_id = ?");
+  st.Bind(cve);
+  if (!st.Step()) return std::nullopt;
+  vuln::advisory::KevEntry e;
+  e.cve_id = st.Text(0);
+  e.vendor_project = st.Text(1);
+  e.product = st.Text(2);
+  e.vulnerability_name = st.Text(3);
+  e.date_added = st.Text(4);
+  e.due_date = st.Text(5);
+  e.known_ransomware_campaign_use = st.Text(6);
+  e.short_description = st.Text(7);
+  e.required_action = st.Text(8);
+  return e;
+}
+
+std::optional<vuln::advisory::EpssEntry> SqliteStore::EpssFor(const std::string& cve) {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Statement st = lease->Prepare(
+      "SELECT cve, epss, percentile, model_version, score_date FROM epss_scores WHERE cve = ?");
+  st.Bind(cve);
+  if (!st.Step()) return std::nullopt;
+  return vuln::advisory::EpssEntry{st.Text(0), st.Double(1), st.Double(2), st.Text(3), st.Text(4)};
+}
+
+}  // namespace craft::store::sqlite
