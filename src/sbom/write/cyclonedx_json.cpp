@@ -133,13 +133,28 @@ class CycloneDxDocumentWriter {
     return out;
   }
 
+  // One composition per aggregate (the schema wants unique items), refs each once.
   Json Compositions() const {
-    Json out = Json::array();
+    std::vector<std::string> order;
+    std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> merged;
+    auto add_unique = [](std::vector<std::string>& to, const std::vector<std::string>& from) {
+      for (const auto& r : from) {
+        if (!r.empty() && std::find(to.begin(), to.end(), r) == to.end()) to.push_back(r);
+      }
+    };
     for (const auto& c : doc_.compositions) {
       if (c.aggregate.empty()) continue;
-      Json j = {{"aggregate", c.aggregate}};
-      if (!c.assemblies.empty()) j["assemblies"] = c.assemblies;
-      if (!c.dependencies.empty()) j["dependencies"] = c.dependencies;
+      const std::string aggregate = write::CycloneDxAggregate(c.aggregate);
+      auto [it, added] = merged.try_emplace(aggregate);
+      if (added) order.push_back(aggregate);
+      add_unique(it->second.first, c.assemblies);
+      add_unique(it->second.second, c.dependencies);
+    }
+    Json out = Json::array();
+    for (const auto& aggregate : order) {
+      Json j = {{"aggregate", aggregate}};
+      if (!merged[aggregate].first.empty()) j["assemblies"] = merged[aggregate].first;
+      if (!merged[aggregate].second.empty()) j["dependencies"] = merged[aggregate].second;
       out.push_back(std::move(j));
     }
     return out;

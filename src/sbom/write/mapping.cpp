@@ -1,5 +1,6 @@
 #include "sbom/write/mapping.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -164,6 +165,24 @@ std::string SpdxIds::Allocate(const std::string& ref, const std::string& fallbac
 const std::string* SpdxIds::Find(const std::string& ref) const {
   auto it = by_ref_.find(ref);
   return it == by_ref_.end() ? nullptr : &it->second;
+}
+
+std::string CycloneDxAggregate(std::string_view aggregate) {
+  static constexpr std::array<std::string_view, 10> kAggregates = {
+      "complete",
+      "incomplete",
+      "incomplete_first_party_only",
+      "incomplete_first_party_proprietary_only",
+      "incomplete_first_party_opensource_only",
+      "incomplete_third_party_only",
+      "incomplete_third_party_proprietary_only",
+      "incomplete_third_party_opensource_only",
+      "unknown",
+      "not_specified"};
+  std::string lower;
+  for (char c : aggregate) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (std::find(kAggregates.begin(), kAggregates.end(), lower) != kAggregates.end()) return lower;
+  return lower == "noassertion" ? "not_specified" : "unknown";
 }
 
 bool IsRfc3339(std::string_view text) { return ParseDateTime(text).has_value(); }

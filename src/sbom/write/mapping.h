@@ -46,6 +46,10 @@ class SpdxIds {
   std::map<std::string, std::string> by_ref_;
 };
 
+// A composition aggregate in CycloneDX 1.6 terms: its own values as they are (any case), SPDX 3
+// "noAssertion" as "not_specified", anything else "unknown".
+std::string CycloneDxAggregate(std::string_view aggregate);
+
 // RFC 3339 date-time ("2024-01-02T03:04:05Z", with optional fraction and offset).
 bool IsRfc3339(std::string_view text);
 // The same instant as "YYYY-MM-DDThh:mm:ssZ" (SPDX 2.3 "created"), fraction dropped; nullopt when
