@@ -195,11 +195,14 @@ class SpdxDocumentWriter {
   template <class Add>
   void AddDependencies(Add& add, const std::set<std::array<std::string, 3>>& seen) {
     std::size_t dropped = 0;
+    // Edges the kept relationships already state (DEPENDS_ON, or *_DEPENDENCY_OF reversed).
+    std::set<std::pair<std::string, std::string>> stated;
+    for (const auto& [from, type, to] : seen) {
+      if (type == "DEPENDS_ON") stated.emplace(from, to);
+      if (IsDependencyOf(type)) stated.emplace(to, from);
+    }
     auto covered = [&](const std::string& from, const std::string& to) {
-      if (seen.count({from, "DEPENDS_ON", to})) return true;
-      return std::any_of(seen.begin(), seen.end(), [&](const auto& r) {
-        return r[0] == to && r[2] == from && IsDependencyOf(r[1]);
-      });
+      return stated.count({from, to}) > 0;
     };
     for (const auto& d : doc_.dependencies) {
       for (const auto& target : d.depends_on) {
