@@ -109,6 +109,19 @@ TEST(SbomConvert, MergeTwoSboms) {
   }
 }
 
+// `--help` describes every argument of both commands.
+TEST(SbomConvert, HelpDescribesEveryArgument) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"convert", {"FILE", "--to", "--output", "cyclonedx-1.6", "spdx-2.3"}},
+      {"merge", {"FILES", "--to", "--output", "--name", "--version"}}};
+  for (const auto& [command, words] : cases) {
+    const auto help = RunCraft({"sbom", command, "--help"});
+    EXPECT_EQ(help.exit_code, 0);
+    for (const auto& word : words) EXPECT_NE(help.output.find(word), std::string::npos) << word;
+  }
+  EXPECT_NE(RunCraft({"sbom", "--help"}).output.find("convert"), std::string::npos);
+}
+
 // Not an SBOM, a missing file: exit 2 and a message naming the file; an output that cannot be
 // written: exit 1, and nothing is left behind.
 TEST(SbomConvert, BadInputAndUnwritableOutput) {

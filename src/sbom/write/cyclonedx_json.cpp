@@ -73,7 +73,8 @@ class CycloneDxDocumentWriter {
         write::Warn(
             warnings_, "/serialNumber",
             "\"" + doc_.serial_number +
-                "\" is not a urn:uuid; a serial number derived from the content is written");
+                "\" is not a urn:uuid: kept as the metadata property craft:spdx:documentNamespace, "
+                "and a serial number derived from the content is written");
       }
       bom["serialNumber"] = "urn:uuid:" + write::ContentUuid(bom.dump());
     }
