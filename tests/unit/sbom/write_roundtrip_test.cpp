@@ -82,7 +82,8 @@ std::vector<std::string> SchemaErrors(const std::string& json, bool cyclonedx) {
 
 namespace {
 
-// Every file below these folders that sbom::Parse reads (a value, possibly with warnings).
+// Every file below these folders that sbom::Parse reads (a value, possibly with warnings): JSON,
+// XML, tag-value (.spdx, .tv) and SPDX 3 JSON-LD; licences, READMEs and checksums are not SBOMs.
 std::vector<std::string> CorpusSboms() {
   static const char* kFolders[] = {"cyclonedx-bom-examples", "spdx-examples",
                                    "sbom-scorecard",         "sbomqs/samples",
@@ -91,8 +92,7 @@ std::vector<std::string> CorpusSboms() {
   for (const char* folder : kFolders) {
     std::error_code ec;
     for (const auto& e : fs::recursive_directory_iterator(Corpus(folder), ec)) {
-      const std::string ext = e.path().extension().string();
-      if (!e.is_regular_file() || (ext != ".json" && ext != ".xml" && ext != ".spdx")) continue;
+      if (!e.is_regular_file()) continue;
       const std::string bytes = ReadFile(e.path());
       if (Parse(bytes).value) out.push_back(fs::relative(e.path(), Corpus("")).string());
     }
