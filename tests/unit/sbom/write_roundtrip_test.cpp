@@ -85,9 +85,14 @@ namespace {
 // Every file below these folders that sbom::Parse reads (a value, possibly with warnings): JSON,
 // XML, tag-value (.spdx, .tv) and SPDX 3 JSON-LD; licences, READMEs and checksums are not SBOMs.
 std::vector<std::string> CorpusSboms() {
-  static const char* kFolders[] = {"cyclonedx-bom-examples", "spdx-examples",
-                                   "sbom-scorecard",         "sbomqs/samples",
-                                   "sbomqs/spdx3",           "sbomqs/testdata/sboms"};
+  static const char* kFolders[] = {"cyclonedx-bom-examples",
+                                   "spdx-examples",
+                                   "sbom-scorecard",
+                                   "sbomqs/samples",
+                                   "sbomqs/spdx3",
+                                   "sbomqs/testdata/sboms",
+                                   "spdx-spec",
+                                   "ntia-conformance-checker/tests/data"};
   std::vector<std::string> out;
   for (const char* folder : kFolders) {
     std::error_code ec;
