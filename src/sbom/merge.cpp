@@ -139,27 +139,44 @@ class Merger {
       if (primary && !primary->ref.empty())
         refs.emplace(primary->ref, out_.metadata_component->ref);
     } else if (doc.metadata_component) {
-      primary_ref = out_.components[Place(*doc.metadata_component, source, position, refs)].ref;
+      const auto index = Place(*doc.metadata_component, source, position, refs);
+      if (index) primary_ref = out_.components[*index].ref;
     }
     for (std::size_t i = 0; i < doc.components.size(); ++i) {
       if (position == 0 && doc.primary_component == i) continue;  // the merged primary
       const auto& c = doc.components[i];
-      const std::size_t index = Place(c, source, position, refs);
+      const auto index = Place(c, source, position, refs);
       placed[i] = index;
-      if (c.parent && *c.parent < i && placed[*c.parent] && !out_.components[index].parent &&
-          *placed[*c.parent] != index)
-        out_.components[index].parent = placed[*c.parent];
+      if (!index) continue;  // the merged primary itself
+      if (c.parent && *c.parent < i && placed[*c.parent] && !out_.components[*index].parent &&
+          *placed[*c.parent] != *index)
+        out_.components[*index].parent = placed[*c.parent];
       if (position > 0 && doc.primary_component == i && !doc.metadata_component)
-        primary_ref = out_.components[index].ref;
+        primary_ref = out_.components[*index].ref;
     }
     AddGraph(doc, refs);
     if (!primary_ref.empty()) AddEdge(out_.metadata_component->ref, primary_ref);
   }
 
-  // The index in out_.components of `c`: an equal component already there, or `c` appended.
-  std::size_t Place(const Component& c, const std::string& source, std::size_t position,
-                    RefMap& refs) {
+  // True when `c` is the merged primary component (same purl, or without purls the same group,
+  // name and version).
+  bool IsMergedPrimary(const Component& c, const std::optional<std::string>& purl) const {
+    const Component& p = *out_.metadata_component;
+    const auto primary_purl = p.purl.empty() ? std::nullopt : CanonicalPurl(p.purl);
+    if (purl || primary_purl) return purl && primary_purl && *purl == *primary_purl;
+    return !c.name.empty() && c.group == p.group && c.name == p.name && c.version == p.version;
+  }
+
+  // The index in out_.components of `c`: an equal component already there, or `c` appended;
+  // nullopt when `c` is the merged primary component.
+  std::optional<std::size_t> Place(const Component& c, const std::string& source,
+                                   std::size_t position, RefMap& refs) {
     const std::optional<std::string> purl = c.purl.empty() ? std::nullopt : CanonicalPurl(c.purl);
+    if (IsMergedPrimary(c, purl)) {
+      AddSource(*out_.metadata_component, source);
+      if (!c.ref.empty()) refs.emplace(c.ref, out_.metadata_component->ref);
+      return std::nullopt;
+    }
     const std::string gnv = c.group + '\n' + c.name + '\n' + c.version;
     std::optional<std::size_t> found;
     if (purl && by_purl_.count(*purl)) found = by_purl_[*purl];

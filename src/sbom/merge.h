@@ -33,7 +33,9 @@ inline constexpr std::string_view kSourceProperty = "craft:sbom:source";
 //   vulnerability affects and relationships follow the renaming and the deduplication, and edges
 //   are kept once;
 // - the primary component of every other input becomes a component and a direct dependency of
-//   the merged primary component;
+//   the merged primary component, unless it is the merged primary component itself (same purl,
+//   or without purls the same group, name and version): then it and every component equal to
+//   the merged primary are the merged primary (which names that input as a source too);
 // - authors, tools and lifecycle phases are the union; supplier, manufacturer, licences and
 //   properties are the first document's; the timestamp is the latest (as UTC); the serial number is
 //   left empty (the writers derive one from the content).

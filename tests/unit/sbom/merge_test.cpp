@@ -132,6 +132,18 @@ TEST(Merge, DeduplicatesByGroupNameVersionWithoutPurl) {
   EXPECT_TRUE(Edges(merged).count({"lib", "zlib"}));
 }
 
+// An input about the same product (its primary component has the merged primary's purl) adds
+// no second product and no edge from the product to itself.
+TEST(Merge, TheSameProductTwiceIsOneProduct) {
+  Document again = Manufacturer();
+  again.serial_number = "urn:uuid:00000000-0000-4000-8000-000000000002";
+  const Document merged = Merge({Manufacturer(), again});
+  ASSERT_EQ(merged.components.size(), 1u);
+  EXPECT_EQ(Sources(*merged.metadata_component).size(), 2u);
+  EXPECT_EQ(Sources(merged.components[0]).size(), 2u);
+  EXPECT_EQ(Edges(merged), (std::set<std::pair<std::string, std::string>>{{"app", "lib"}}));
+}
+
 // --name / --version name the product; the former purl no longer names it and is not kept.
 TEST(Merge, OptionsNameThePrimaryComponent) {
   const Document merged = Merge({Manufacturer(), Supplier()}, {"product", "3.1"});
