@@ -10,6 +10,7 @@ void AddAdminCommands(CLI::App& app);
 void AddVulnCommands(CLI::App& app);
 void AddExportCommands(CLI::App& app);
 void AddSbomCommands(CLI::App& app);
+void AddSbomConvertCommands(CLI::App& sbom);
 
 // The data folder every command shares: --data DIR or CRAFT_DATA, default ./var.
 void AddDataOption(CLI::App& command, std::string& data_dir);

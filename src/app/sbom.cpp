@@ -84,6 +84,7 @@ void Check(const CheckOptions& options) {
 void AddSbomCommands(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* sbom = app.add_subcommand("sbom", "SBOMs: check, score");
+  AddSbomConvertCommands(*sbom);
   sbom->require_subcommand(1);
   CLI::App* check = sbom->add_subcommand(
       "check",

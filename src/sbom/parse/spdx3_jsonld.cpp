@@ -218,7 +218,9 @@ void Spdx3JsonLd::AddLicenses(const Element& rel, Component& c) {
     auto it = by_id_.find(to);
     const Element* target = it == by_id_.end() ? nullptr : &elements_[it->second];
     static constexpr std::string_view kListed = "https://spdx.org/licenses/";
-    if (target != nullptr && !target->expression.empty()) {
+    if (target != nullptr && target->expression == "NOASSERTION") {
+      continue;  // no statement, as in SPDX 2
+    } else if (target != nullptr && !target->expression.empty()) {
       l.expression = target->expression;
     } else if (target != nullptr && !target->license_id.empty()) {
       l.id = target->license_id;
