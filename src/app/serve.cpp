@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -10,6 +11,7 @@
 #include "app/data_folder.h"
 #include "http/handlers/routes.h"
 #include "http/server.h"
+#include "store/scan.h"
 
 namespace craft::app {
 namespace {
@@ -74,12 +76,31 @@ void Serve(const ServeOptions& options) {
                                : server_options.host;
   std::cout << "craft serving on http://" << host << ":" << server.port() << "/ (API: /api/v1, "
             << "data: " << options.data_dir << ")" << std::endl;
+  // Background jobs (rescans queued by `craft vuln import` or by another instance): claimed one at
+  // a time from the shared database, so each runs once whichever instance takes it.
+  std::atomic<bool> stopping{false};
+  std::thread jobs([&folder, &stopping]() {
+    while (!stopping.load()) {
+      std::optional<store::JobRecord> job;
+      try {
+        job = folder.store->ClaimNextJob();
+        if (job && job->kind == "rescan") store::RunRescan(*folder.store, *job);
+      } catch (const std::exception& e) {
+        std::cerr << "craft: background job failed: " << e.what() << std::endl;
+      }
+      for (int i = 0; i < 10 && !job && !stopping.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  });
   std::thread waiter([&server, signals]() {
     int received = 0;
     sigwait(&signals, &received);
     server.Stop();
   });
   server.Run();
+  stopping = true;
+  jobs.join();
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

@@ -43,6 +43,7 @@ void AddVulnCommands(CLI::App& app) {
   compare->add_option("A", options->a, "First version")->required();
   compare->add_option("B", options->b, "Second version")->required();
   compare->callback([options]() { CompareVersions(*options); });
+  AddVulnDatabaseCommands(*vuln);
 }
 
 }  // namespace craft::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
 
@@ -261,6 +262,39 @@ FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::str
     components.push_back({c.name, c.version, c.purl, c.cpe});
   }
   return store.ReplaceFindings(org_id, version_id, ScanComponents(store, components), actor);
+}
+
+void RunRescan(Store& store, JobRecord job) {
+  try {
+    const auto versions = store.VersionsWithSboms();
+    job.total = static_cast<std::int64_t>(versions.size());
+    job.done = 0;
+    store.UpdateJob(job);
+    nlohmann::json changes = nlohmann::json::array();
+    std::size_t appeared = 0, disappeared = 0;
+    for (const auto& [org_id, version_id] : versions) {
+      const FindingsDiff diff = ScanVersion(store, org_id, version_id, Actor{"system"});
+      appeared += diff.appeared.size();
+      disappeared += diff.disappeared.size();
+      if ((!diff.appeared.empty() || !diff.disappeared.empty()) && changes.size() < 1000) {
+        changes.push_back({{"version_id", version_id},
+                           {"appeared", diff.appeared},
+                           {"disappeared", diff.disappeared}});
+      }
+      ++job.done;
+      if (job.done % 10 == 0) store.UpdateJob(job);
+    }
+    job.status = "succeeded";
+    job.result = nlohmann::json{{"versions", versions.size()},
+                                {"appeared", appeared},
+                                {"disappeared", disappeared},
+                                {"changes", std::move(changes)}}
+                     .dump();
+  } catch (const std::exception& e) {
+    job.status = "failed";
+    job.error = e.what();
+  }
+  store.UpdateJob(job);  // the store stamps finished_at
 }
 
 }  // namespace craft::store

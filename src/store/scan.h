@@ -27,6 +27,11 @@ std::vector<FindingRecord> ScanComponents(Store& store,
 FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::string& version_id,
                          const Actor& actor);
 
+// Runs a claimed rescan job: scans every version that has an SBOM, updating the job's progress as
+// it goes, and finishes it with the result ({"versions": n, "appeared": n, "disappeared": n,
+// "changes": [{version_id, appeared, disappeared}]}) or the error.
+void RunRescan(Store& store, JobRecord job);
+
 // "critical", "high", "medium", "low", "none" or "unknown" for a finding; the order is severity's.
 int SeverityRank(const std::string& severity);
 

@@ -374,7 +374,10 @@ class Store {
   virtual std::vector<std::pair<std::string, std::string>> VersionsWithSboms() = 0;
 
   // --- jobs --------------------------------------------------------------------------------
+  // Queues a job; a queued job of the same kind and organisation is returned instead of a second.
   virtual JobRecord CreateJob(const std::string& org_id, const std::string& kind) = 0;
+  // Marks the oldest queued job running and returns it (one claimant wins); nullopt when none.
+  virtual std::optional<JobRecord> ClaimNextJob() = 0;
   virtual void UpdateJob(const JobRecord& job) = 0;
   // A job of the organisation, or of the whole installation.
   virtual std::optional<JobRecord> GetJob(const std::string& org_id, const std::string& job_id) = 0;

@@ -5,6 +5,10 @@
 namespace craft::store::sqlite {
 namespace {
 
+const char* const kJobColumns =
+    "id, coalesce(organisation_id, ''), kind, status, done, total, result, error, created_at, "
+    "finished_at";
+
 JobRecord ReadJob(const Statement& st) {
   JobRecord j;
   j.id = st.Text(0);
@@ -24,6 +28,13 @@ JobRecord ReadJob(const Statement& st) {
 
 JobRecord SqliteStore::CreateJob(const std::string& org_id, const std::string& kind) {
   return Write([&](Connection& c) {
+    {
+      Statement queued = c.Prepare(std::string("SELECT ") + kJobColumns +
+                                   " FROM jobs WHERE status = 'queued' AND kind = ? AND "
+                                   "coalesce(organisation_id, '') = ? ORDER BY seq LIMIT 1");
+      queued.Bind(kind).Bind(org_id);
+      if (queued.Step()) return ReadJob(queued);
+    }
     JobRecord job;
     job.id = NewUuid();
     job.organisation_id = org_id;
@@ -41,7 +52,11 @@ JobRecord SqliteStore::CreateJob(const std::string& org_id, const std::string& k
   });
 }
 
-void SqliteStore::UpdateJob(const JobRecord& job) {
+void SqliteStore::UpdateJob(const JobRecord& update) {
+  JobRecord job = update;
+  if ((job.status == "succeeded" || job.status == "failed") && !job.finished_at) {
+    job.finished_at = Now();
+  }
   Write([&](Connection& c) {
     c.Prepare(
          "UPDATE jobs SET status = ?, done = ?, total = ?, result = ?, error = ?, finished_at = ? "
@@ -60,12 +75,23 @@ void SqliteStore::UpdateJob(const JobRecord& job) {
 std::optional<JobRecord> SqliteStore::GetJob(const std::string& org_id, const std::string& job_id) {
   ConnectionPool::Lease lease = pool_.Acquire();
   Statement st = lease->Prepare(
-      "SELECT id, coalesce(organisation_id, ''), kind, status, done, total, result, error, "
-      "created_at, finished_at FROM jobs WHERE id = ? AND (organisation_id IS NULL OR "
-      "organisation_id = ?)");
+      std::string("SELECT ") + kJobColumns +
+      " FROM jobs WHERE id = ? AND (organisation_id IS NULL OR organisation_id = ?)");
   st.Bind(job_id).Bind(org_id);
   if (!st.Step()) return std::nullopt;
   return ReadJob(st);
+}
+
+std::optional<JobRecord> SqliteStore::ClaimNextJob() {
+  return Write([&](Connection& c) -> std::optional<JobRecord> {
+    Statement st = c.Prepare(std::string("SELECT ") + kJobColumns +
+                             " FROM jobs WHERE status = 'queued' ORDER BY seq LIMIT 1");
+    if (!st.Step()) return std::nullopt;
+    JobRecord job = ReadJob(st);
+    job.status = "running";
+    c.Prepare("UPDATE jobs SET status = 'running' WHERE id = ?").Bind(job.id).Run();
+    return job;
+  });
 }
 
 }  // namespace craft::store::sqlite

@@ -152,6 +152,7 @@ class SqliteStore final : public Store {
 
   JobRecord CreateJob(const std::string& org_id, const std::string& kind) override;
   void UpdateJob(const JobRecord& job) override;
+  std::optional<JobRecord> ClaimNextJob() override;
   std::optional<JobRecord> GetJob(const std::string& org_id, const std::string& job_id) override;
 
   SigningKey OrganisationSigningKey(const std::string& org_id,
