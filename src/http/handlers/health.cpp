@@ -46,6 +46,7 @@ void AddApiRoutes(Router& router, ApiContext& context) {
   AddAuditRoutes(resources, context);
   AddExportRoutes(resources, context);
   AddSbomRoutes(resources, context);
+  AddVulnerabilityRoutes(resources, context);
   // One place maps store failures to problems (404, 409, 422, 503) for every handler.
   for (Route route : resources.routes()) {
     route.handler = [handler = std::move(route.handler)](Request& request) {

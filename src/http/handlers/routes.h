@@ -19,6 +19,7 @@ void AddUserRoutes(Router& router, ApiContext& context);
 void AddAuditRoutes(Router& router, ApiContext& context);
 void AddExportRoutes(Router& router, ApiContext& context);
 void AddSbomRoutes(Router& router, ApiContext& context);
+void AddVulnerabilityRoutes(Router& router, ApiContext& context);
 // Serves GET /api/v1/openapi.json, generated from the router's own table (call last).
 void AddOpenApiRoute(Router& router);
 
