@@ -123,3 +123,67 @@ TEST(Export, ScopeAndTenancy) {
 
 }  // namespace
 }  // namespace craft::testing
+
+namespace craft::testing {
+namespace {
+
+// With an SBOM and findings stored, the export carries the SBOM as uploaded, the normalised
+// component list, the vulnerability status at assessment and the VEX, and its verdict names the
+// untriaged KEV vulnerability like the status endpoint does.
+TEST(Export, SbomsComponentsFindingsAndVexAreInTheFile) {
+  CraftServer server;
+  Api api(server, server.owner_key());
+  const std::string corpora = CRAFT_CORPORA;
+  ASSERT_EQ(
+      RunCraft({"vuln", "import", "osv", corpora + "/vuln/osv/records/github-advisory-database",
+                "--data", server.data_dir()})
+          .exit_code,
+      0);
+  ASSERT_EQ(
+      RunCraft({"vuln", "import", "kev", corpora + "/vuln/kev/known_exploited_vulnerabilities.json",
+                "--data", server.data_dir()})
+          .exit_code,
+      0);
+  const std::string product = api.Post("/api/v1/products", {{"name", "Hub"}}).json["id"];
+  const std::string version =
+      api.Post("/api/v1/products/" + product + "/versions", {{"version", "3.0"}}).json["id"];
+  const std::string sbom = R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+    "components":[{"type":"library","name":"log4j-core","group":"org.apache.logging.log4j",
+    "version":"2.14.1","purl":"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
+    "licenses":[{"license":{"id":"Apache-2.0"}}]}]})";
+  const std::string form =
+      "--b0\r\nContent-Disposition: form-data; name=\"file\"; "
+      "filename=\"hub.cdx.json\"\r\nContent-Type: application/json\r\n\r\n" +
+      sbom + "\r\n--b0--\r\n";
+  ASSERT_EQ(api.Raw("POST", "/api/v1/versions/" + version + "/sboms", form,
+                    "multipart/form-data; boundary=b0")
+                .status,
+            201);
+  auto reply = api.Get("/api/v1/exports/versions/" + version + "/technical-file");
+  ASSERT_EQ(reply.status, 200);
+  const std::string dir = MakeTempDir();
+  const std::string zip = dir + "/export.zip";
+  std::ofstream(zip, std::ios::binary) << reply.body;
+  ASSERT_EQ(Shell("cd " + dir + " && unzip -q export.zip"), 0);
+  EXPECT_EQ(ReadFile(dir + "/sboms/hub.cdx.json"), sbom) << "the SBOM as uploaded";
+  const auto components = nlohmann::json::parse(ReadFile(dir + "/sboms/sbom-components.json"));
+  ASSERT_FALSE(components.empty()) << components.dump();
+  EXPECT_NE(components.dump().find("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"),
+            std::string::npos);
+  EXPECT_NE(ReadFile(dir + "/vex/vex.cdx.json").find("CVE-2021-44228"), std::string::npos);
+  EXPECT_NE(ReadFile(dir + "/vex/csaf-vex.json").find("CVE-2021-44228"), std::string::npos);
+  const auto manifest = nlohmann::json::parse(ReadFile(dir + "/manifest.json"));
+  EXPECT_EQ(manifest["sboms"].size(), 1u);
+  EXPECT_NE(manifest["cra_status"].dump().find("kev CVE-2021-44228"), std::string::npos)
+      << manifest["cra_status"].dump();
+  EXPECT_NE(manifest.dump().find("CVE-2021-44228"), std::string::npos);
+  auto verified = RunCraft({"export", "verify", zip});
+  EXPECT_EQ(verified.exit_code, 0) << verified.output;
+  EXPECT_EQ(Shell("pdftotext " + dir + "/technical-file.pdf " + dir + "/pdf.txt"), 0);
+  const std::string text = ReadFile(dir + "/pdf.txt");
+  EXPECT_NE(text.find("CVE-2021-44228"), std::string::npos);
+  EXPECT_NE(text.find("hub.cdx.json"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace craft::testing
