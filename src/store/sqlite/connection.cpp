@@ -121,7 +121,7 @@ Connection::Connection(const std::string& path) {
   try {
     Exec(
         "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-        "PRAGMA synchronous = NORMAL;");
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;");
   } catch (...) {
     sqlite3_close_v2(db_);
     throw;
