@@ -148,12 +148,16 @@ bool ReadQualifiers(Reader& r, std::string_view query, PurlStrictness strictness
   return true;
 }
 
-// Subpath segments: empty, '.' and '..' segments are dropped; the rest decoded.
+// Subpath segments: empty, '.' and '..' segments are dropped; the rest decoded. A segment that
+// decodes to something containing '/' is refused, as in the namespace: it could not be written
+// back as one segment.
 bool ReadSubpath(Reader& r, std::string_view fragment, std::string& out) {
   std::string segment;
   for (std::string_view part : Split(fragment, '/')) {
     if (!r.Decode(part, segment)) return false;
     if (segment.empty() || segment == "." || segment == "..") continue;
+    if (segment.find('/') != std::string::npos)
+      return r.Fail(part, "a subpath segment must not contain '/'");
     if (!out.empty()) out += '/';
     out += segment;
   }
