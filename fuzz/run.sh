@@ -43,8 +43,8 @@ nice -n 19 "$build/fuzz/$target" "${flags[@]}" "$@" "$work/corpus" "$work/seeds"
   status=$?
 
 # The last status line ("#N DONE cov: ... exec/s: ..."), the run summary and any finding.
-grep -E '^#[0-9]+ +(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -n 1 || true
-grep -E '^(Done [0-9]+ runs|stat::|==[0-9]+==ERROR|SUMMARY:|artifact_prefix|Test unit written)' \
+grep -aE '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -n 1 || true
+grep -aE '^(Done [0-9]+ runs|stat::|==[0-9]+==ERROR|SUMMARY:|artifact_prefix|Test unit written)' \
   "$log" || true
 echo "corpus: $(find "$work/corpus" -type f | wc -l) files in $work/corpus"
 exit $status
