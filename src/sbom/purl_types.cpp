@@ -96,7 +96,18 @@ bool IsChromeVersion(std::string_view s) {
 // git: the namespace is the host, the name the path on the host ("forgejo/forgejo"); the purl-spec
 // vectors lowercase both (git-test.json, "git namespace and name should be lowercased").
 void NormaliseGit(PackageUrl& p) {
-  std::string path = p.namespace_.empty() ? p.name : p.namespace_ + "/" + p.name;
+  // Empty segments (from "%2F%2F" in the name, which is written back unescaped) are dropped, as
+  // the parser drops them between namespace segments: "a//b" would otherwise read back as "a/b".
+  std::string joined = p.namespace_.empty() ? p.name : p.namespace_ + "/" + p.name;
+  std::string path;
+  for (std::size_t start = 0; start <= joined.size();) {
+    std::size_t end = std::min(joined.find('/', start), joined.size());
+    if (end > start) {
+      if (!path.empty()) path += '/';
+      path.append(joined, start, end - start);
+    }
+    start = end + 1;
+  }
   auto slash = path.find('/');
   if (slash == std::string::npos) {
     p.namespace_.clear();

@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,19 @@ TEST(FuzzRegression, PurlSubpathSegmentDecodingToSlashIsRefused) {
   EXPECT_EQ(parsed.position, std::string_view("pkg:h/g#").size());
   EXPECT_FALSE(ParsePurl("pkg:npm/a@1#dir/a%2Fb", PurlStrictness::kLenient));
   EXPECT_FALSE(CanonicalPurl("pkg:h/g#%2F").has_value());
+}
+
+// fuzz_purl: a git purl whose name holds "%2F%2F" decoded to "a//b"; the canonical form wrote
+// "pkg:git/a//b", which reads back as "pkg:git/a/b", so the canonical form was not a fixed point.
+// Empty path segments of a git purl are now dropped when it is normalised.
+TEST(FuzzRegression, GitPurlWithEmptyPathSegmentHasAFixedCanonicalForm) {
+  const std::optional<std::string> canonical = CanonicalPurl("pkg:git/a%2F%2Fb");
+  ASSERT_TRUE(canonical.has_value());
+  EXPECT_EQ(*canonical, "pkg:git/a/b");
+  EXPECT_EQ(CanonicalPurl(*canonical), canonical);
+  const std::optional<std::string> nested = CanonicalPurl("pkg:git/host/x%2F%2F%2Fy@1");
+  ASSERT_TRUE(nested.has_value());
+  EXPECT_EQ(CanonicalPurl(*nested), nested);
 }
 
 }  // namespace
