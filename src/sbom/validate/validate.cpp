@@ -1,5 +1,6 @@
 #include "sbom/validate/validate.h"
 
+#include "sbom/validate/cyclonedx_json_schema.h"
 #include "sbom/validate/cyclonedx_xml_schema.h"
 
 namespace craft::sbom {
@@ -9,6 +10,7 @@ std::vector<Diagnostic> ValidateAgainstSpec(std::string_view bytes, const Docume
     case Format::kCycloneDxXml:
       return ValidateCycloneDxXml(bytes, doc.spec_version);
     case Format::kCycloneDxJson:
+      return ValidateCycloneDxJson(bytes, doc.spec_version);
     case Format::kSpdxJson:
     case Format::kSpdxTagValue:
     case Format::kSpdx3JsonLd:
