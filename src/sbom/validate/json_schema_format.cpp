@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "sbom/validate/json_schema_node.h"
+#include "sbom/validate/text_formats.h"
 
 namespace craft::sbom::json_schema {
 namespace {

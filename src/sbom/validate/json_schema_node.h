@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sbom/validate/json_schema.h"
+#include "sbom/validate/text_formats.h"
 
 namespace craft::sbom::json_schema {
 
@@ -79,12 +80,5 @@ struct Node {
 struct Schema::Nodes {
   std::deque<Node> all;
 };
-
-// Format checks (json_schema_format.cpp).
-bool IsDateTime(std::string_view s);
-bool IsDate(std::string_view s);
-bool IsUri(std::string_view s);
-bool IsIriReference(std::string_view s);
-bool IsEmail(std::string_view s);
 
 }  // namespace craft::sbom::json_schema

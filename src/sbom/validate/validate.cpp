@@ -2,6 +2,7 @@
 
 #include "sbom/validate/cyclonedx_json_schema.h"
 #include "sbom/validate/cyclonedx_xml_schema.h"
+#include "sbom/validate/spdx_rules.h"
 
 namespace craft::sbom {
 
@@ -13,8 +14,9 @@ std::vector<Diagnostic> ValidateAgainstSpec(std::string_view bytes, const Docume
       return ValidateCycloneDxJson(bytes, doc.spec_version);
     case Format::kSpdxJson:
     case Format::kSpdxTagValue:
+      return ValidateSpdx2(bytes, doc.format);
     case Format::kSpdx3JsonLd:
-      return {};
+      return ValidateSpdx3(bytes);
   }
   return {};
 }

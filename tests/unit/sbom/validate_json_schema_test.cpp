@@ -43,5 +43,86 @@ TEST(ValidateCycloneDxJson, ClassifiesTheSpecSuite) {
             << " invalid-*.json rejected\n";
 }
 
+// Every embedded schema compiles: no keyword it uses is left unchecked, every pattern is RE2.
+TEST(ValidateCycloneDxJson, CompilesEverySchemaVersion) {
+  for (std::string v : {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"}) {
+    auto errors = ValidateCycloneDxJson(
+        R"({"bomFormat":"CycloneDX","specVersion":")" + v + R"(","version":1})", v);
+    EXPECT_TRUE(errors.empty()) << v << ": " << FirstError(errors);
+  }
+  auto unknown = ValidateCycloneDxJson(R"({"bomFormat":"CycloneDX"})", "9.9");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].location, "/specVersion");
+}
+
+// A misspelt enum value is named with its JSON pointer and the values the spec allows.
+TEST(ValidateCycloneDxJson, NamesTheValueAndWhatIsAllowed) {
+  const std::string bom = R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+    "components":[{"type":"library","name":"a"},{"type":"library","name":"b"},
+                  {"type":"library","name":"c"},{"type":"librar","name":"d"}]})";
+  auto errors = ValidateCycloneDxJson(bom, "1.6");
+  ASSERT_EQ(errors.size(), 1u) << FirstError(errors);
+  EXPECT_EQ(errors[0].location, "/components/3/type");
+  EXPECT_EQ(errors[0].message.rfind("'librar' is not one of application, framework, library", 0),
+            0u)
+      << errors[0].message;
+}
+
+// A failing oneOf reports the branch that came closest, not every branch: a licence with an
+// unknown SPDX id fails the "licence" branch deep inside, not the "expression" branch at the top.
+TEST(ValidateCycloneDxJson, ExplainsAFailingOneOfByItsClosestBranch) {
+  const std::string bom = R"({"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
+    "components":[{"type":"library","name":"a","licenses":[{"license":{"id":"Apache-2"}}]}]})";
+  auto errors = ValidateCycloneDxJson(bom, "1.5");
+  ASSERT_EQ(errors.size(), 1u) << FirstError(errors);
+  EXPECT_EQ(errors[0].location, "/components/0/licenses/0/license/id");
+  EXPECT_NE(errors[0].message.find("'Apache-2'"), std::string::npos);
+}
+
+// Errors are capped: the first 100, then one that counts the rest.
+TEST(ValidateCycloneDxJson, CapsTheErrors) {
+  std::string bom = R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"dependencies":[)";
+  for (int i = 0; i < 250; ++i)
+    bom += std::string(i ? "," : "") + R"({"dependsOn":["a)" + std::to_string(i) + R"("]})";
+  bom += "]}";
+  auto errors = ValidateCycloneDxJson(bom, "1.6");
+  ASSERT_EQ(errors.size(), 101u);
+  EXPECT_EQ(errors[0].location, "/dependencies/0");
+  EXPECT_EQ(errors[100].message, "and 150 more schema errors");
+}
+
+double SecondsToValidate(const std::string& bom, std::vector<Diagnostic>& errors) {
+  auto start = std::chrono::steady_clock::now();
+  errors = ValidateCycloneDxJson(bom, "1.6");
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Linear time on hostile input (the bound is a hang guard, not a benchmark): a 5 MB string in a
+// field checked by a pattern (RE2 does not backtrack) ...
+TEST(ValidateCycloneDxJson, LongStringInAPatternFieldIsLinear) {
+  const std::string bom = R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,)"
+                          R"("serialNumber":"urn:uuid:)" +
+                          std::string(5 * 1024 * 1024, 'a') + R"("})";
+  std::vector<Diagnostic> errors;
+  EXPECT_LT(SecondsToValidate(bom, errors), 2.0);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].location, "/serialNumber");
+}
+
+// ... and 100,000 items under uniqueItems (hashed, not compared pairwise), with one duplicate.
+TEST(ValidateCycloneDxJson, UniqueItemsIsLinear) {
+  std::string bom = R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[)";
+  for (int i = 0; i < 100000; ++i) {
+    bom += std::string(i ? "," : "") + R"({"type":"library","name":"c)" + std::to_string(i) +
+           R"(","version":"1.0.0","purl":"pkg:npm/c)" + std::to_string(i) + R"(@1.0.0"})";
+  }
+  bom += R"(,{"type":"library","name":"c7","version":"1.0.0","purl":"pkg:npm/c7@1.0.0"}]})";
+  std::vector<Diagnostic> errors;
+  EXPECT_LT(SecondsToValidate(bom, errors), 2.0);
+  ASSERT_EQ(errors.size(), 1u) << FirstError(errors);
+  EXPECT_EQ(errors[0].location, "/components/100000");
+  EXPECT_EQ(errors[0].message, "duplicates item 7; the items of this array must be unique");
+}
+
 }  // namespace
 }  // namespace craft::sbom
