@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,12 @@ enum TypeBit : std::uint8_t {
   kString = 64,
 };
 
+// Hashes strings and string views alike, so that a set of strings is searched without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 enum class Format { kNone, kDateTime, kDate, kUri, kIriReference, kEmail };
 
 struct Node {
@@ -41,7 +48,7 @@ struct Node {
 
   // enum / const: strings in a set, other values by their canonical text.
   bool has_enum = false;
-  std::unordered_set<std::string> enum_strings;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> enum_strings;
   std::vector<std::string> enum_others;   // canonical JSON text
   std::vector<std::string> enum_listing;  // the allowed values as written, for messages
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
 
 #include "sbom/validate/json_schema.h"
 #include "sbom/validate/json_schema_node.h"
@@ -108,7 +107,7 @@ bool Validator::Check(const Node* schema, element value) {
 bool Validator::CheckEnum(const Node& node, element value) {
   std::string_view text;
   if (!value.get(text)) {
-    if (node.enum_strings.count(std::string(text)) != 0) return true;
+    if (node.enum_strings.find(text) != node.enum_strings.end()) return true;
   } else if (!node.enum_others.empty()) {
     std::string canonical;
     CanonicalText(value, canonical);
@@ -227,19 +226,27 @@ bool Validator::CheckArray(const Node& node, simdjson::dom::array array) {
   return ok;
 }
 
-// Linear: each item is hashed once; only items of equal hash are compared.
+// Linear: each item is hashed once into an open-addressing table of twice the array's size; only
+// items of equal hash are compared.
 bool Validator::CheckUnique(simdjson::dom::array array) {
-  std::unordered_multimap<std::uint64_t, std::pair<element, std::size_t>> seen;
-  seen.reserve(array.size());
+  std::size_t capacity = 16;
+  while (capacity < 2 * array.size()) capacity *= 2;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t index = 0;
+    element item;
+    bool used = false;
+  };
+  std::vector<Slot> table(capacity);
   std::size_t i = 0;
   bool ok = true;
   for (element item : array) {
-    std::uint64_t hash = HashValue(item);
-    auto [from, to] = seen.equal_range(hash);
-    for (auto it = from; it != to; ++it) {
-      if (!EqualValues(it->second.first, item)) continue;
+    const std::uint64_t hash = HashValue(item);
+    std::size_t at = hash & (capacity - 1);
+    for (; table[at].used; at = (at + 1) & (capacity - 1)) {
+      if (table[at].hash != hash || !EqualValues(table[at].item, item)) continue;
       path_.push_back({{}, i, false});
-      std::size_t first = it->second.second;
+      const std::size_t first = table[at].index;
       Fail([&] {
         return "duplicates item " + std::to_string(first) +
                "; the items of this array must be unique";
@@ -249,7 +256,8 @@ bool Validator::CheckUnique(simdjson::dom::array array) {
       break;
     }
     if (!ok && !collect_) return false;
-    seen.emplace(hash, std::make_pair(item, i++));
+    if (!table[at].used) table[at] = {hash, i, item, true};
+    ++i;
   }
   return ok;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -23,11 +24,7 @@ std::uint64_t Mix(std::uint64_t x) {
   return x;
 }
 
-std::uint64_t HashBytes(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then mixed
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return Mix(h);
-}
+std::uint64_t HashBytes(std::string_view s) { return Mix(std::hash<std::string_view>{}(s)); }
 
 bool IsNumber(element_type t) {
   return t == element_type::INT64 || t == element_type::UINT64 || t == element_type::DOUBLE;
