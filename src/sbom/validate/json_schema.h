@@ -13,8 +13,8 @@
 //
 // Formats checked: date-time (RFC 3339 section 5.6), date (RFC 3339 full-date), uri (an absolute
 // URI: a scheme, then no spaces, controls or characters RFC 3986 excludes, '%' followed by two hex
-// digits), iri-reference (the same without the scheme requirement, non-ASCII allowed), email and
-// idn-email (local@domain, neither part empty, no spaces or controls). Other formats are
+// digits), iri-reference (a URI or relative reference; lenient, as the reference validator is),
+// email and idn-email (local@domain, neither part empty, no spaces or controls). Other formats are
 // annotations.
 //
 // Validation is linear in the size of the input: uniqueItems hashes the items, patterns run on

@@ -57,16 +57,19 @@ bool IsHex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// Characters that RFC 3986 / 3987 never allow unescaped: controls, space and "<>\"{}|\\^`";
-// '%' must start an escape. Non-ASCII is allowed only in an IRI.
-bool ReferenceCharacters(std::string_view s, bool allow_non_ascii) {
+// No controls, and '%' starts an escape. `strict` (a URI) also refuses spaces, non-ASCII and the
+// characters RFC 3986 excludes ("<>\"{}|\\^`"); an IRI reference keeps them, as the reference
+// validator (ajv-formats-draft2019) does: real SBOMs carry unexpanded "${...}" and "a and b" in
+// their URLs (CycloneDX/bom-examples OBOM).
+bool ReferenceCharacters(std::string_view s, bool strict) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      if (!allow_non_ascii) return false;
+      if (strict) return false;
       continue;
     }
-    if (c <= 0x20 || c == 0x7F ||
+    if (c < 0x20 || c == 0x7F || (strict && c == ' ')) return false;
+    if (strict &&
         std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) != std::string_view::npos) {
       return false;
     }
@@ -103,12 +106,12 @@ bool IsDateTime(std::string_view s) {
 
 bool IsUri(std::string_view s) {
   std::string_view scheme;
-  return ReferenceCharacters(s, false) && Scheme(s, scheme) && !scheme.empty();
+  return ReferenceCharacters(s, true) && Scheme(s, scheme) && !scheme.empty();
 }
 
 bool IsIriReference(std::string_view s) {
   std::string_view scheme;
-  return ReferenceCharacters(s, true) && Scheme(s, scheme);
+  return ReferenceCharacters(s, false) && Scheme(s, scheme);
 }
 
 bool IsEmail(std::string_view s) {

@@ -15,8 +15,9 @@ bool IsDate(std::string_view s);
 // controls, non-ASCII or characters RFC 3986 excludes ("<>\"{}|\\^`"), '%' followed by two hex
 // digits.
 bool IsUri(std::string_view s);
-// The same without the scheme requirement (a relative reference is fine), non-ASCII allowed; a
-// ':' before the first '/', '?' or '#' must end a valid scheme.
+// A URI or a relative reference; spaces, non-ASCII and the characters "<>\"{}|\\^`" are allowed
+// (as the reference validator allows them); still no controls, '%' followed by two hex digits,
+// and a ':' before the first '/', '?' or '#' must end a valid scheme.
 bool IsIriReference(std::string_view s);
 // local@domain: neither part empty, no spaces or controls, a domain without empty labels or the
 // characters "()<>[]:;@\\,\"".

@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
 #include "corpus.h"
+#include "sbom/parse.h"
 #include "sbom/validate/cyclonedx_json_schema.h"
+#include "sbom/validate/text_formats.h"
 
 namespace craft::sbom {
 namespace {
@@ -122,6 +125,46 @@ TEST(ValidateCycloneDxJson, UniqueItemsIsLinear) {
   ASSERT_EQ(errors.size(), 1u) << FirstError(errors);
   EXPECT_EQ(errors[0].location, "/components/100000");
   EXPECT_EQ(errors[0].message, "duplicates item 7; the items of this array must be unique");
+}
+
+// The `format`s the validator checks (json_schema.h says what each accepts).
+TEST(ValidateCycloneDxJson, ChecksFormats) {
+  using namespace json_schema;
+  EXPECT_TRUE(IsDateTime("2020-02-29T23:59:60.5+01:00"));
+  EXPECT_TRUE(IsDateTime("2024-05-01t12:00:00z"));
+  EXPECT_FALSE(IsDateTime("2020-04-13"));            // the spec suite's invalid-metadata-timestamp
+  EXPECT_FALSE(IsDateTime("2021-02-29T00:00:00Z"));  // no such day
+  EXPECT_FALSE(IsDateTime("2024-05-01T24:00:00Z"));
+  EXPECT_TRUE(IsDate("2024-02-29"));
+  EXPECT_FALSE(IsDate("2024-13-01"));
+  EXPECT_TRUE(IsIriReference("https://github.com/FasterXML/${project.artifactId}/issues"));
+  EXPECT_TRUE(IsIriReference("../relative/path?q=1#frag"));
+  EXPECT_TRUE(IsIriReference("https://例え.jp/パス"));
+  EXPECT_FALSE(IsIriReference("https://example.com/a\tb"));
+  EXPECT_FALSE(IsUri("https://example.com/a b"));
+  EXPECT_FALSE(IsIriReference("1http://x"));
+  EXPECT_FALSE(IsIriReference("https://example.com/%zz"));
+  EXPECT_TRUE(IsUri("https://example.com/x"));
+  EXPECT_FALSE(IsUri("/relative"));
+  EXPECT_TRUE(IsEmail("jane.doe@example.com"));
+  EXPECT_FALSE(IsEmail("jane.doe@"));
+  EXPECT_FALSE(IsEmail("jane doe@example.com"));
+}
+
+// Real SBOMs written by CycloneDX tools (CycloneDX/bom-examples) are valid against their schema.
+TEST(ValidateCycloneDxJson, AcceptsTheCycloneDxBomExamples) {
+  int checked = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::Corpus("cyclonedx-bom-examples"))) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string bytes = ReadFile(entry.path());
+    auto parsed = Parse(bytes);
+    if (!parsed.value || parsed.value->format != Format::kCycloneDxJson) continue;
+    auto errors = ValidateCycloneDxJson(bytes, parsed.value->spec_version);
+    EXPECT_TRUE(errors.empty()) << entry.path() << ": " << FirstError(errors);
+    ++checked;
+  }
+  EXPECT_GT(checked, 20);
 }
 
 }  // namespace
