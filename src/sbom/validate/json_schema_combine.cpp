@@ -212,11 +212,27 @@ bool Validator::CheckNot(const Node& node, element value) {
   return false;
 }
 
+// When every branch failed only for want of one property, here, the message names them all: "needs
+// one of the properties 'id' or 'name'". Returns false when the branches failed otherwise.
+static bool MissingOneOf(const std::vector<std::vector<Error>>& failures, std::size_t depth,
+                         std::string& message) {
+  std::string names;
+  for (std::size_t i = 0; i < failures.size(); ++i) {
+    const auto& f = failures[i];
+    if (f.size() != 1 || f[0].missing.empty() || f[0].depth != depth) return false;
+    if (i > 0) names += i + 1 == failures.size() ? " or " : ", ";
+    names += "'" + f[0].missing + "'";
+  }
+  message = "needs one of the properties " + names;
+  return failures.size() > 1;
+}
+
 // Reports the errors of the branch that came closest: the one whose first error lies deepest in
 // the document (it matched the most before failing), then the one with the fewest errors.
 void Validator::ExplainBest(const std::vector<const Node*>& branches, element value) {
   std::vector<Error> best;
   std::size_t best_depth = 0;
+  std::vector<std::vector<Error>> failures;
   for (const Node* branch : branches) {
     std::vector<Error> saved = std::move(errors);
     std::size_t saved_dropped = dropped, saved_cap = cap_;
@@ -227,6 +243,7 @@ void Validator::ExplainBest(const std::vector<const Node*>& branches, element va
     errors = std::move(saved);
     dropped = saved_dropped;
     cap_ = saved_cap;
+    failures.push_back(mine);
     std::size_t depth = 0;
     for (const Error& e : mine) depth = std::max(depth, e.depth);
     if (!mine.empty() && (best.empty() || depth > best_depth ||
@@ -234,6 +251,11 @@ void Validator::ExplainBest(const std::vector<const Node*>& branches, element va
       best = std::move(mine);
       best_depth = depth;
     }
+  }
+  std::string message;
+  if (MissingOneOf(failures, path_.size(), message)) {
+    Fail([&] { return message; });
+    return;
   }
   if (best.empty()) {
     Fail([] { return std::string("does not match any of the forms allowed here"); });

@@ -134,6 +134,9 @@ bool Validator::CheckObject(const Node& node, simdjson::dom::object object) {
     element ignored;
     if (object.at_key(name).get(ignored) != simdjson::SUCCESS) {
       Fail([&] { return "the required property '" + name + "' is missing"; });
+      if (collect_ && !errors.empty() && errors.back().depth == path_.size()) {
+        errors.back().missing = name;
+      }
       ok = false;
       if (!collect_) return false;
     }

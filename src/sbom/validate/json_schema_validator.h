@@ -23,6 +23,7 @@ struct Error {
   std::string pointer;
   std::string message;
   std::size_t depth = 0;
+  std::string missing;  // for a missing required property: its name
 };
 
 inline const Node& Resolve(const Node* node) {

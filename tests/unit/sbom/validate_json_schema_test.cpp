@@ -82,6 +82,17 @@ TEST(ValidateCycloneDxJson, ExplainsAFailingOneOfByItsClosestBranch) {
   EXPECT_NE(errors[0].message.find("'Apache-2'"), std::string::npos);
 }
 
+// When every form lacks one property, the message names them all (the spec suite's
+// invalid-license-missing-id-and-name: a licence needs an id or a name).
+TEST(ValidateCycloneDxJson, NamesEveryAlternativeOfAMissingProperty) {
+  auto errors = ValidateCycloneDxJson(ReadCorpus("cyclonedx-spec/tools/src/test/resources/1.6/"
+                                                 "invalid-license-missing-id-and-name-1.6.json"),
+                                      "1.6");
+  ASSERT_EQ(errors.size(), 1u) << FirstError(errors);
+  EXPECT_EQ(errors[0].location, "/components/0/licenses/0/license");
+  EXPECT_EQ(errors[0].message, "needs one of the properties 'id' or 'name'");
+}
+
 // Errors are capped: the first 100, then one that counts the rest.
 TEST(ValidateCycloneDxJson, CapsTheErrors) {
   std::string bom = R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"dependencies":[)";
