@@ -1,6 +1,6 @@
 #pragma once
-// The CycloneDX XSDs of npm @cyclonedx/cyclonedx-library (res/schema), embedded at build time by
-// src/sbom/CMakeLists.txt so that validation reads nothing from disk or network at run time.
+// The CycloneDX XSDs and JSON schemas of npm @cyclonedx/cyclonedx-library (res/schema), embedded by
+// src/sbom/CMakeLists.txt at build time, so that validation reads nothing from disk or network.
 
 #include <cstddef>
 #include <string_view>

@@ -1,0 +1,268 @@
+// Validating a simdjson DOM against compiled Nodes (see json_schema.h).
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "sbom/validate/json_schema.h"
+#include "sbom/validate/json_schema_node.h"
+#include "sbom/validate/json_schema_text.h"
+#include "sbom/validate/json_schema_validator.h"
+#include "sbom/validate/json_value.h"
+
+namespace craft::sbom::json_schema {
+std::string Validator::Pointer() const {
+  if (path_.empty()) return "/";
+  std::string out;
+  for (const Segment& s : path_) {
+    out += '/';
+    if (!s.is_key) {
+      out += std::to_string(s.index);
+      continue;
+    }
+    for (char c : s.key) {
+      if (c == '~') {
+        out += "~0";
+      } else if (c == '/') {
+        out += "~1";
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool TypeMatches(std::uint8_t types, element value) {
+  switch (value.type()) {
+    case element_type::OBJECT:
+      return types & kObject;
+    case element_type::ARRAY:
+      return types & kArray;
+    case element_type::STRING:
+      return types & kString;
+    case element_type::BOOL:
+      return types & kBoolean;
+    case element_type::NULL_VALUE:
+      return types & kNull;
+    case element_type::DOUBLE: {
+      if (types & kNumber) return true;
+      double d = double(value);
+      return (types & kInteger) && std::isfinite(d) && d == std::floor(d);
+    }
+    default:
+      return types & kInteger;
+  }
+}
+
+}  // namespace
+
+bool Validator::Check(const Node* schema, element value) {
+  const Node& node = Resolve(schema);
+  if (depth_ >= kMaxDepth) {
+    Fail([] { return std::string("the document is nested too deeply to validate"); });
+    return false;
+  }
+  ++depth_;
+  struct Leave {
+    int& depth;
+    ~Leave() { --depth; }
+  } leave{depth_};
+  if (node.always_false) {
+    Fail([] { return std::string("no value is allowed here"); });
+    return false;
+  }
+  if (node.types != 0 && !TypeMatches(node.types, value)) {
+    Fail([&] { return "expected " + TypeNames(node.types) + ", found " + Describe(value); });
+    return false;
+  }
+  bool ok = !node.has_enum || CheckEnum(node, value);
+  if (!ok && !collect_) return false;
+  switch (value.type()) {
+    case element_type::OBJECT:
+      ok = CheckObject(node, value.get_object().value_unsafe()) && ok;
+      break;
+    case element_type::ARRAY:
+      ok = CheckArray(node, value.get_array().value_unsafe()) && ok;
+      break;
+    case element_type::STRING:
+      ok = CheckString(node, value.get_string().value_unsafe()) && ok;
+      break;
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
+      ok = CheckNumber(node, value) && ok;
+      break;
+    default:
+      break;
+  }
+  if (!ok && !collect_) return false;
+  return CheckCombinations(node, value) && ok;
+}
+
+bool Validator::CheckEnum(const Node& node, element value) {
+  std::string_view text;
+  if (!value.get(text)) {
+    if (node.enum_strings.find(text) != node.enum_strings.end()) return true;
+  } else if (!node.enum_others.empty()) {
+    std::string canonical;
+    CanonicalText(value, canonical);
+    if (std::find(node.enum_others.begin(), node.enum_others.end(), canonical) !=
+        node.enum_others.end()) {
+      return true;
+    }
+  }
+  Fail([&] { return EnumMessage(node, value); });
+  return false;
+}
+
+bool Validator::CheckObject(const Node& node, simdjson::dom::object object) {
+  bool ok = true;
+  std::size_t count = 0;
+  for (auto member : object) {
+    ++count;
+    path_.push_back({member.key, 0, true});
+    ok = CheckMember(node, member.key, member.value) && ok;
+    path_.pop_back();
+    if (!ok && !collect_) return false;
+  }
+  for (const std::string& name : node.required) {
+    element ignored;
+    if (object.at_key(name).get(ignored) != simdjson::SUCCESS) {
+      Fail([&] { return "the required property '" + name + "' is missing"; });
+      if (collect_ && !errors.empty() && errors.back().depth == path_.size()) {
+        errors.back().missing = name;
+      }
+      ok = false;
+      if (!collect_) return false;
+    }
+  }
+  if (node.min_properties && count < *node.min_properties) {
+    Fail([&] {
+      return "has " + std::to_string(count) + " properties, fewer than the minimum of " +
+             std::to_string(*node.min_properties);
+    });
+    ok = false;
+  }
+  if (node.max_properties && count > *node.max_properties) {
+    Fail([&] {
+      return "has " + std::to_string(count) + " properties, more than the maximum of " +
+             std::to_string(*node.max_properties);
+    });
+    ok = false;
+  }
+  return ok;
+}
+
+bool Validator::CheckMember(const Node& node, std::string_view key, element value) {
+  bool ok = true, matched = false;
+  auto it = std::lower_bound(node.properties.begin(), node.properties.end(), key,
+                             [](const auto& p, std::string_view k) { return p.first < k; });
+  if (it != node.properties.end() && it->first == key) {
+    matched = true;
+    ok = Check(it->second, value);
+  }
+  for (const auto& [re, child] : node.pattern_properties) {
+    if (!RE2::PartialMatch(re2::StringPiece(key.data(), key.size()), *re)) continue;
+    matched = true;
+    ok = Check(child, value) && ok;
+  }
+  if (matched || node.additional_properties == nullptr) return ok;
+  if (Resolve(node.additional_properties).always_false) {
+    Fail([&] {
+      return "the property '" + Quote(key) + "' is not allowed here" + AllowedProperties(node);
+    });
+    return false;
+  }
+  return Check(node.additional_properties, value);
+}
+
+bool Validator::CheckArray(const Node& node, simdjson::dom::array array) {
+  bool ok = true;
+  std::size_t i = 0;
+  bool contained = node.contains == nullptr;
+  for (element item : array) {
+    const Node* child = node.items;
+    if (!node.tuple_items.empty()) {
+      child = i < node.tuple_items.size() ? node.tuple_items[i] : node.additional_items;
+    }
+    path_.push_back({{}, i, false});
+    if (child != nullptr) {
+      if (Resolve(child).always_false && !node.tuple_items.empty()) {
+        Fail([&] {
+          return "the array may hold at most " + std::to_string(node.tuple_items.size()) +
+                 " item(s)";
+        });
+        ok = false;
+      } else {
+        ok = Check(child, item) && ok;
+      }
+    }
+    path_.pop_back();
+    if (!contained) contained = Quietly(node.contains, item);
+    if (!ok && !collect_) return false;
+    ++i;
+  }
+  if (node.min_items && i < *node.min_items) {
+    Fail([&] {
+      return "has " + std::to_string(i) + " item(s), fewer than the minimum of " +
+             std::to_string(*node.min_items);
+    });
+    ok = false;
+  }
+  if (node.max_items && i > *node.max_items) {
+    Fail([&] {
+      return "has " + std::to_string(i) + " item(s), more than the maximum of " +
+             std::to_string(*node.max_items);
+    });
+    ok = false;
+  }
+  if (!contained) {
+    Fail([] { return std::string("no item matches what the array must contain"); });
+    ok = false;
+  }
+  if (node.unique_items && (ok || collect_)) ok = CheckUnique(array) && ok;
+  return ok;
+}
+
+// Linear: each item is hashed once into an open-addressing table of twice the array's size; only
+// items of equal hash are compared.
+bool Validator::CheckUnique(simdjson::dom::array array) {
+  std::size_t capacity = 16;
+  while (capacity < 2 * array.size()) capacity *= 2;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t index = 0;
+    element item;
+    bool used = false;
+  };
+  std::vector<Slot> table(capacity);
+  std::size_t i = 0;
+  bool ok = true;
+  for (element item : array) {
+    const std::uint64_t hash = HashValue(item);
+    std::size_t at = hash & (capacity - 1);
+    for (; table[at].used; at = (at + 1) & (capacity - 1)) {
+      if (table[at].hash != hash || !EqualValues(table[at].item, item)) continue;
+      path_.push_back({{}, i, false});
+      const std::size_t first = table[at].index;
+      Fail([&] {
+        return "duplicates item " + std::to_string(first) +
+               "; the items of this array must be unique";
+      });
+      path_.pop_back();
+      ok = false;
+      break;
+    }
+    if (!ok && !collect_) return false;
+    if (!table[at].used) table[at] = {hash, i, item, true};
+    ++i;
+  }
+  return ok;
+}
+
+}  // namespace craft::sbom::json_schema
