@@ -126,9 +126,10 @@ TEST(EvidenceFlow, StatusMovesFromIncompleteToReady) {
   ASSERT_LT(weak.json["quality_score"].get<double>(), 80) << weak.body;
   status = api.Get("/api/v1/versions/" + version_id + "/status");
   EXPECT_EQ(MissingKeys(status), std::vector<std::string>{"sbom_quality"}) << status.body;
-  auto good = api.Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
-                      ReadFile(corpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json"),
-                      "application/vnd.cyclonedx+json");
+  auto good =
+      api.Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
+              ReadFile(corpora + "/sbomqs/testdata/bsi/cdx/validFullyCompliantBsiV21.cdx16.json"),
+              "application/vnd.cyclonedx+json");
   ASSERT_EQ(good.status, 201) << good.body;
 
   status = api.Get("/api/v1/versions/" + version_id + "/status");

@@ -23,7 +23,8 @@ std::string VersionOf(Api& api, const std::string& name) {
 TEST(SbomApi, ValidateAnswersTheCheckWithoutStoring) {
   CraftServer server;
   Api api(server, server.owner_key());
-  const std::string bytes = ReadFile(kCorpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json");
+  const std::string bytes =
+      ReadFile(kCorpora + "/sbomqs/testdata/bsi/cdx/validFullyCompliantBsiV21.cdx16.json");
   auto r = api.Raw("POST", "/api/v1/sboms/validate", bytes, "application/json");
   ASSERT_EQ(r.status, 200) << r.body;
   for (const char* key : {"valid", "format", "spec_version", "component_count", "purl_coverage_pct",
@@ -35,8 +36,9 @@ TEST(SbomApi, ValidateAnswersTheCheckWithoutStoring) {
   EXPECT_EQ(r.json["component_count"], 2);
   EXPECT_EQ(r.json["report"]["profile"], "bsi-v2.1");
   // The CLI says the same about the same bytes.
-  const auto cli = RunCraft({"sbom", "check", "--format", "json",
-                             kCorpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json"});
+  const auto cli =
+      RunCraft({"sbom", "check", "--format", "json",
+                kCorpora + "/sbomqs/testdata/bsi/cdx/validFullyCompliantBsiV21.cdx16.json"});
   const json local = json::parse(cli.output.substr(cli.output.find('{')));
   for (const char* key : {"valid", "component_count", "quality_score", "purl_coverage_pct"}) {
     EXPECT_EQ(local[key], r.json[key]) << key;
@@ -123,10 +125,11 @@ TEST(SbomApi, BadUploadsAreRefusedAndNothingIsStored) {
   auto html = api.Raw("POST", url, "<html><body>not an SBOM</body></html>", "text/html");
   EXPECT_EQ(html.status, 422) << html.body;
   EXPECT_FALSE(html.json["errors"].empty()) << html.body;
-  auto truncated = api.Raw(
-      "POST", url,
-      ReadFile(kCorpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json").substr(0, 200),
-      "application/json");
+  auto truncated =
+      api.Raw("POST", url,
+              ReadFile(kCorpora + "/sbomqs/testdata/bsi/cdx/validFullyCompliantBsiV21.cdx16.json")
+                  .substr(0, 200),
+              "application/json");
   EXPECT_EQ(truncated.status, 422) << truncated.body;
   EXPECT_NE(truncated.body.find(':'), std::string::npos);
   auto licences =
@@ -144,9 +147,10 @@ TEST(SbomApi, AnotherOrganisationSeesNothing) {
   CraftServer server;
   Api api(server, server.owner_key());
   const std::string version_id = VersionOf(api, "Camera");
-  auto up = api.Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
-                    ReadFile(kCorpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json"),
-                    "application/json");
+  auto up =
+      api.Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
+              ReadFile(kCorpora + "/sbomqs/testdata/bsi/cdx/validFullyCompliantBsiV21.cdx16.json"),
+              "application/json");
   ASSERT_EQ(up.status, 201);
   const auto other =
       RunCraft({"admin", "org", "create", "Other GmbH", "--data", server.data_dir()});
@@ -159,12 +163,13 @@ TEST(SbomApi, AnotherOrganisationSeesNothing) {
   EXPECT_EQ(stranger.Get("/api/v1/sboms/" + id + "/content").status, 404);
   EXPECT_EQ(stranger.Get("/api/v1/versions/" + version_id + "/sboms").status, 404);
   EXPECT_EQ(stranger.Get("/api/v1/versions/" + version_id + "/components").status, 404);
-  EXPECT_EQ(stranger
-                .Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
-                     ReadFile(kCorpora + "/sbomqs/testdata/fixtures/cdx-perfect-score.json"),
-                     "application/json")
-                .status,
-            404);
+  EXPECT_EQ(
+      stranger
+          .Raw("POST", "/api/v1/versions/" + version_id + "/sboms",
+               ReadFile(kCorpora + "/sbomqs/testdata/bsi/cdx/validFullyCompliantBsiV21.cdx16.json"),
+               "application/json")
+          .status,
+      404);
 }
 
 }  // namespace
