@@ -45,6 +45,10 @@ struct Finding {
   // Versions that fix it above the component's version, smallest first (the upgrade that removes
   // it); empty when no fix is known.
   std::vector<std::string> fixed_versions;
+  // The advisory whose match the fields above describe. Empty from MatchPackage, MatchPurl and
+  // MatchCpe (there it is advisory_id); set by MergeAliases and MatchComponent, where advisory_id
+  // may be another id of the same vulnerability.
+  std::string matched_advisory_id;
 };
 
 // A component known by OSV ecosystem, name and version. `ecosystem` may carry a release
@@ -78,5 +82,42 @@ std::vector<Finding> MatchPurl(const AdvisoryIndex& index, const PurlParts& purl
 // product might be deployed in.
 std::vector<Finding> MatchCpe(const AdvisoryIndex& index, std::string_view cpe23,
                               std::span<const std::string> platforms = {});
+
+// Merges the findings of ONE component that name the same vulnerability under different ids: a
+// GHSA record aliasing CVE-2024-1, the NVD record CVE-2024-1, a PYSEC record aliasing both. Two
+// findings are the same vulnerability when one's advisory id is among the other's ids (its
+// advisory id and aliases) or when they share an alias; the relation is closed transitively
+// (a GHSA record aliasing two CVEs joins the findings of both). Each group becomes one finding:
+// - advisory_id: the id of one of the group's advisories (so that it can always be looked up in the
+//   index and the store), chosen as a CVE id when one of them is a CVE record (the smallest CVE by
+//   year, then number), else a GHSA id, else the smallest id (byte order); among GHSA ids and
+//   other ids the smallest too.
+// - aliases: every other id of the group (advisory ids and their aliases), sorted, without
+//   duplicates and without advisory_id.
+// - everything else (method, confidence, ecosystem, package, basis, range, cpe_match, reason,
+//   fixed_versions): from the group's best match: highest confidence, then method purl, name, cpe,
+//   then the finding of the chosen advisory_id, then the smallest advisory id.
+//   `matched_advisory_id` names the advisory that match came from (one already set is kept, so
+//   merging merged findings again changes nothing).
+// A finding that aliases no other is returned unchanged, except that an empty matched_advisory_id
+// becomes its advisory_id. The result does not depend on the order of `findings` and is ordered by
+// advisory_id. Never throws except std::bad_alloc.
+std::vector<Finding> MergeAliases(std::vector<Finding> findings);
+
+// A component as an SBOM names it: a purl (possibly absent), a CPE 2.3 name (possibly empty), and
+// the CPE names of the platforms it is known to run on (see MatchCpe).
+struct ComponentIdentity {
+  const PurlParts* purl = nullptr;
+  std::string_view cpe23;
+  std::span<const std::string> platforms;
+};
+
+// All findings for a component: MatchPurl when it has a purl, MatchCpe when it has a CPE name
+// (both when it has both: OSV records come through the purl, NVD records through the CPE), merged
+// with MergeAliases. Ordered by advisory id; empty when the component has neither.
+std::vector<Finding> MatchComponent(const AdvisoryIndex& index, const ComponentIdentity& component);
+std::vector<Finding> MatchComponent(const AdvisoryIndex& index, const PurlParts* purl,
+                                    std::string_view cpe23,
+                                    std::span<const std::string> platforms = {});
 
 }  // namespace craft::vuln::match
