@@ -2,11 +2,14 @@
 //
 //   python3 bench/vuln/generate_osv.py /tmp/osv-all.zip --records 500000
 //   bench_vuln --osv-zip=/tmp/osv-all.zip [--components=10000] [google benchmark flags]
+//   bench_vuln --osv-zip=/tmp/osv-all.zip --verify
 //
 // BM_ImportOsvArchive streams the archive through ReadOsvArchive into an AdvisoryIndex (parse,
 // schema checks and indexing; records/s). BM_MatchComponents and BM_MatchPopularComponents match
 // `--components` components drawn from the data set (see Components()) against the index built
-// once, warm. Every benchmark reports the process's peak RSS.
+// once, warm. Every benchmark reports the process's peak RSS. --verify checks instead that
+// MatchPackage finds, for every component of both benchmarks, exactly what a plain scan of the
+// index's entries with EvaluateAffected finds (the matcher before its compiled ranges).
 
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -20,9 +23,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vuln/advisory/ecosystem.h"
 #include "vuln/import/osv_archive.h"
 #include "vuln/match/index.h"
 #include "vuln/match/matcher.h"
+#include "vuln/match/osv_evaluation.h"
+#include "vuln/match/purl_ecosystem.h"
 
 namespace {
 
@@ -118,6 +124,76 @@ std::vector<PackageComponent> Components(bool by_entries) {
   return out;
 }
 
+// What the matcher did before its compiled ranges, through the index's public API: every entry of
+// the package, EvaluateAffected on the record's ranges, then its versions[] list. One line per
+// finding: id, basis, fixed versions.
+std::vector<std::string> PlainScan(const AdvisoryIndex& index, const PackageComponent& c) {
+  using namespace craft::vuln;
+  std::vector<std::string> out;
+  const auto base = advisory::EcosystemBase(c.ecosystem);
+  const auto name = advisory::NormalizePackageName(c.ecosystem, c.name);
+  const match::IndexedAdvisory* last = nullptr;
+  for (const auto& entry : index.LookupPackage(base, name)) {
+    if (entry.advisory == last) continue;
+    if (!match::EcosystemApplies(index.EcosystemName(entry.ecosystem_id), c.ecosystem)) continue;
+    const auto& a = *entry.affected;
+    auto e = match::EvaluateAffected(a.scheme, a.ranges, false, c.version);
+    if (!e && a.versions.size() > 0 &&
+        a.versions.Contains(match::ListedVersion(a.ecosystem, c.version))) {
+      e = match::EvaluateAffected(a.scheme, a.ranges, true, c.version);
+    }
+    if (!e) continue;
+    last = entry.advisory;
+    std::string line = entry.advisory->id;
+    if (e->basis == match::AffectedEvaluation::Basis::kRange) {
+      line += " range";
+      for (const auto& event : a.ranges[e->range_index].events) line += " " + event.version;
+    } else {
+      line += " listed";
+    }
+    line += " fixed";
+    for (const auto& f : e->fixed_above) line += " " + f;
+    out.push_back(std::move(line));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+int Verify() {
+  const AdvisoryIndex& index = SharedIndex();
+  std::size_t components = 0, findings = 0, differences = 0;
+  for (bool by_entries : {false, true}) {
+    for (const auto& c : Components(by_entries)) {
+      std::vector<std::string> got;
+      for (const auto& f : craft::vuln::match::MatchPackage(index, c)) {
+        std::string line = f.advisory_id;
+        if (f.basis == craft::vuln::match::Finding::Basis::kRange) {
+          line += " range";
+          for (const auto& event : f.range->events) line += " " + event.version;
+        } else {
+          line += " listed";
+        }
+        line += " fixed";
+        for (const auto& v : f.fixed_versions) line += " " + v;
+        got.push_back(std::move(line));
+      }
+      std::sort(got.begin(), got.end());
+      auto want = PlainScan(index, c);
+      ++components;
+      findings += want.size();
+      if (got != want) {
+        if (++differences <= 10) {
+          std::fprintf(stderr, "differs: %s %s %s (%zu vs %zu findings)\n", c.ecosystem.c_str(),
+                       c.name.c_str(), c.version.c_str(), got.size(), want.size());
+        }
+      }
+    }
+  }
+  std::printf("verify: %zu components, %zu findings, %zu components differ\n", components, findings,
+              differences);
+  return differences == 0 ? 0 : 1;
+}
+
 void BM_ImportOsvArchive(benchmark::State& state) {
   std::size_t records = 0, rejected = 0;
   for (auto _ : state) {
@@ -164,10 +240,13 @@ BENCHMARK(BM_MatchPopularComponents)->Unit(benchmark::kMillisecond)->UseRealTime
 
 int main(int argc, char** argv) {
   std::vector<char*> rest;
+  bool verify = false;
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.starts_with("--osv-zip=")) {
       g_zip_path = arg.substr(10);
+    } else if (arg == "--verify") {
+      verify = true;
     } else if (arg.starts_with("--components=")) {
       g_components = std::stoul(arg.substr(13));
     } else {
@@ -180,6 +259,7 @@ int main(int argc, char** argv) {
                  "       (make PATH with bench/vuln/generate_osv.py)\n");
     return 2;
   }
+  if (verify) return Verify();
   int count = static_cast<int>(rest.size());
   benchmark::Initialize(&count, rest.data());
   benchmark::RunSpecifiedBenchmarks();

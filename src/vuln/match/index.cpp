@@ -4,6 +4,7 @@
 #include <set>
 
 #include "vuln/advisory/ecosystem.h"
+#include "vuln/match/compiled_affected.h"
 #include "vuln/match/cpe.h"
 
 namespace craft::vuln::match {
@@ -93,8 +94,33 @@ void AdvisoryIndex::Remove(const IndexedAdvisory& old) {
   for (const auto& affected : old.affected) {
     auto base = advisory::EcosystemBase(affected.ecosystem);
     auto name = advisory::NormalizePackageName(affected.ecosystem, affected.name);
-    if (auto it = packages_.find(Key(base, '\n', name)); it != packages_.end()) {
-      Erase(it->second, &old);
+    auto it = packages_.find(Key(base, '\n', name));
+    if (it == packages_.end()) continue;
+    PackageBucket& bucket = it->second;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < bucket.entries.size(); ++i) {
+      if (bucket.entries[i].advisory == &old) {
+        bucket.garbage +=
+            compiled::BlockSize(std::string_view(bucket.code).substr(bucket.offsets[i]));
+        continue;
+      }
+      bucket.entries[kept] = bucket.entries[i];
+      bucket.offsets[kept] = bucket.offsets[i];
+      ++kept;
+    }
+    bucket.entries.resize(kept);
+    bucket.offsets.resize(kept);
+    if (bucket.garbage > 0 && bucket.garbage * 2 >= bucket.code.size()) {
+      std::string code;
+      code.reserve(bucket.code.size() - bucket.garbage);
+      for (auto& offset : bucket.offsets) {
+        const std::string_view block = std::string_view(bucket.code).substr(offset);
+        const std::size_t size = compiled::BlockSize(block);
+        offset = static_cast<std::uint32_t>(code.size());
+        code.append(block.substr(0, size));
+      }
+      bucket.code = std::move(code);
+      bucket.garbage = 0;
     }
   }
   for (const auto& configuration : old.configurations) {
@@ -111,11 +137,15 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
   }
   if (advisory.IsWithdrawn()) return;
   std::vector<std::string> keys;  // the package keys, from the names normalised on import
+  // The versions[] lists of the kept entries, for the filters of the compiled blocks: Compact
+  // copies them into VersionSets and leaves the vectors where they are.
+  std::vector<const std::vector<std::string>*> lists;
   for (const auto& affected : advisory.affected) {
     const auto& package = affected.package;
     if (package.ecosystem.empty() || package.name.empty()) continue;
     keys.emplace_back(
         Key(advisory::EcosystemBase(package.ecosystem), '\n', package.normalized_name));
+    lists.push_back(&affected.versions);
   }
   auto owned = std::make_unique<IndexedAdvisory>(Compact(std::move(advisory)));
   const IndexedAdvisory* a = owned.get();
@@ -131,8 +161,11 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
       ecosystem_names_.push_back(ecosystem);
     }
     auto it = packages_.find(keys[i]);
-    if (it == packages_.end()) it = packages_.emplace(keys[i], std::vector<PackageEntry>{}).first;
-    it->second.push_back({a, &a->affected[i], id->second});
+    if (it == packages_.end()) it = packages_.emplace(keys[i], PackageBucket{}).first;
+    PackageBucket& bucket = it->second;
+    bucket.entries.push_back({a, &a->affected[i], id->second});
+    bucket.offsets.push_back(static_cast<std::uint32_t>(bucket.code.size()));
+    compiled::Append(a->affected[i], *lists[i], bucket.code);
   }
   for (std::size_t c = 0; c < a->configurations.size(); ++c) {
     for (const auto& key : CpeKeys(a->configurations[c])) cpes_[key].push_back({a, c});
@@ -148,7 +181,15 @@ std::span<const PackageEntry> AdvisoryIndex::LookupPackage(std::string_view ecos
                                                            std::string_view normalized_name) const {
   auto it = packages_.find(Key(ecosystem_base, '\n', normalized_name));
   if (it == packages_.end()) return {};
-  return it->second;
+  return it->second.entries;
+}
+
+AdvisoryIndex::PackageScan AdvisoryIndex::ScanPackage(std::string_view ecosystem_base,
+                                                      std::string_view normalized_name) const {
+  auto it = packages_.find(Key(ecosystem_base, '\n', normalized_name));
+  if (it == packages_.end()) return {};
+  const PackageBucket& bucket = it->second;
+  return {bucket.entries, bucket.offsets, bucket.code};
 }
 
 std::vector<std::string> AdvisoryIndex::EcosystemBases() const {

@@ -95,6 +95,16 @@ class AdvisoryIndex {
   std::span<const PackageEntry> LookupPackage(std::string_view ecosystem_base,
                                               std::string_view normalized_name) const;
 
+  // The entries LookupPackage gives, in the same order, with each entry's ranges compiled into one
+  // contiguous block (`code`, at `offsets[i]` for entries[i]), for the matcher to scan in one pass
+  // (see match/compiled_affected.h). Valid until the next Add.
+  struct PackageScan {
+    std::span<const PackageEntry> entries;
+    std::span<const std::uint32_t> offsets;
+    std::string_view code;
+  };
+  PackageScan ScanPackage(std::string_view ecosystem_base, std::string_view normalized_name) const;
+
   // The distinct ecosystem strings of indexed entries ("Debian:12"), by PackageEntry::ecosystem_id.
   std::size_t EcosystemCount() const { return ecosystem_names_.size(); }
   std::string_view EcosystemName(std::uint32_t id) const { return ecosystem_names_[id]; }
@@ -115,10 +125,19 @@ class AdvisoryIndex {
   template <class T>
   using KeyMap = std::unordered_map<std::string, T, KeyHash, std::equal_to<>>;
 
+  // A package's entries and their compiled ranges. Removing an entry leaves its block in `code`
+  // as garbage until the garbage outweighs the rest; then the blocks are copied together.
+  struct PackageBucket {
+    std::vector<PackageEntry> entries;
+    std::vector<std::uint32_t> offsets;  // parallel to entries
+    std::string code;
+    std::size_t garbage = 0;
+  };
+
   void Remove(const IndexedAdvisory& old);
 
   KeyMap<std::unique_ptr<IndexedAdvisory>> by_id_;  // owns the advisories
-  KeyMap<std::vector<PackageEntry>> packages_;      // "<base>\n<normalised name>"
+  KeyMap<PackageBucket> packages_;                  // "<base>\n<normalised name>"
   KeyMap<std::vector<CpeEntry>> cpes_;              // "<vendor>:<product>"
   std::set<std::string, std::less<>> bases_;
   std::vector<std::string> ecosystem_names_;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "vuln/advisory/ecosystem.h"
+#include "vuln/match/compiled_affected.h"
 #include "vuln/match/osv_evaluation.h"
 
 namespace craft::vuln::match {
@@ -108,7 +109,13 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
   // entries of other releases are passed over without reading their advisories.
   thread_local std::vector<signed char> applies;
   applies.assign(index.EcosystemCount(), -1);
-  for (const PackageEntry& entry : index.LookupPackage(base, name)) {
+  const AdvisoryIndex::PackageScan scan = index.ScanPackage(base, name);
+  // Every entry of the package has this base, so the string to look for in versions[] and its
+  // filter bit are the same for all.
+  const std::string_view listed = ListedVersion(base, q.version);
+  const std::uint64_t listed_bit = compiled::VersionBit(listed);
+  for (std::size_t i = 0; i < scan.entries.size(); ++i) {
+    const PackageEntry& entry = scan.entries[i];
     if (entry.advisory == last) continue;
     auto& ecosystem_applies = applies[entry.ecosystem_id];
     if (ecosystem_applies < 0) {
@@ -120,13 +127,18 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
                                          entry.advisory) != found.advisories.end()) {
       continue;
     }
-    // Ranges first; the versions[] list only when no range covers the version.
-    auto evaluation = EvaluateAffected(affected.scheme, affected.ranges, false, q.version);
-    if (!evaluation && affected.versions.size() > 0 &&
-        affected.versions.Contains(ListedVersion(affected.ecosystem, q.version))) {
-      evaluation = EvaluateAffected(affected.scheme, affected.ranges, true, q.version);
-    }
+    // Ranges first; the versions[] list only when no range covers the version. The compiled
+    // block decides without reading the advisory; the record is read for a finding only.
+    const compiled::Screen screen =
+        compiled::Evaluate(scan.code.substr(scan.offsets[i]), q.version, listed_bit);
+    if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
+    // The record's evaluation, from the first range that affects the version (the ranges before
+    // it do not, as the block said), for the deciding event, the bound and the fixed versions.
+    std::span<const advisory::AffectedRange> ranges = affected.ranges;
+    if (screen.in_range) ranges = ranges.subspan(screen.range_index);
+    auto evaluation = EvaluateAffected(affected.scheme, ranges, !screen.in_range, q.version);
     if (!evaluation) continue;
+    if (screen.in_range) evaluation->range_index += screen.range_index;
     last = entry.advisory;
     found.advisories.push_back(entry.advisory);
     found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));

@@ -21,8 +21,9 @@ bool IsUpstreamChar(char c) {
 bool IsRevisionChar(char c) { return IsAlnum(c) || c == '.' || c == '+' || c == '~'; }
 
 // dpkg's parseversion(): white space around the version is ignored; the epoch ends at the first
-// ":", the revision starts after the last "-".
-DebianVersion Parse(std::string_view text) {
+// ":", the revision starts after the last "-". `conforms` is only worked out when asked for
+// (IsValid): ordering does not read it.
+DebianVersion Parse(std::string_view text, bool check_conformance) {
   DebianVersion v;
   text.remove_prefix(RunLength(text, IsSpace));
   while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
@@ -46,7 +47,7 @@ DebianVersion Parse(std::string_view text) {
   }
   v.upstream = text;
   if (v.upstream.empty()) v.accepted = false;
-  v.conforms = v.accepted && IsDigit(v.upstream[0]) &&
+  v.conforms = check_conformance && v.accepted && IsDigit(v.upstream[0]) &&
                RunLength(v.upstream, IsUpstreamChar) == v.upstream.size() &&
                RunLength(v.revision, IsRevisionChar) == v.revision.size();
   return v;
@@ -84,8 +85,8 @@ int CompareParts(std::string_view a, std::string_view b) {
 }  // namespace
 
 int Compare(std::string_view a, std::string_view b) {
-  const DebianVersion x = Parse(a);
-  const DebianVersion y = Parse(b);
+  const DebianVersion x = Parse(a, false);
+  const DebianVersion y = Parse(b, false);
   if (!x.accepted || !y.accepted) {
     if (x.accepted != y.accepted) return x.accepted ? 1 : -1;
     return CompareBytes(a, b);
@@ -95,6 +96,6 @@ int Compare(std::string_view a, std::string_view b) {
   return CompareParts(x.revision, y.revision);
 }
 
-bool IsValid(std::string_view v) { return Parse(v).conforms; }
+bool IsValid(std::string_view v) { return Parse(v, true).conforms; }
 
 }  // namespace craft::vuln::version::dpkg

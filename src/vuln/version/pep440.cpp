@@ -19,11 +19,39 @@ struct Segment {
   std::string_view number;
 };
 
+// A list of string views that keeps its first few items inline: parsing a version allocates
+// nothing unless it has more than kInline release numbers or local label parts.
+class Parts {
+ public:
+  void clear() {
+    size_ = 0;
+    more_.clear();
+  }
+  void push_back(std::string_view part) {
+    if (size_ < kInline) {
+      inline_[size_] = part;
+    } else {
+      more_.push_back(part);
+    }
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  std::string_view operator[](std::size_t i) const {
+    return i < kInline ? inline_[i] : more_[i - kInline];
+  }
+
+ private:
+  static constexpr std::size_t kInline = 6;
+  std::string_view inline_[kInline];
+  std::vector<std::string_view> more_;
+  std::size_t size_ = 0;
+};
+
 struct Pep440Version {
-  std::string_view epoch;                 // digits, empty means 0
-  std::vector<std::string_view> release;  // digit runs
+  std::string_view epoch;  // digits, empty means 0
+  Parts release;           // digit runs
   Segment pre, post, dev;
-  std::vector<std::string_view> local;  // parts of the local label, lower case
+  Parts local;  // parts of the local label, lower case
 };
 
 bool IsSeparator(char c) { return c == '-' || c == '_' || c == '.'; }
@@ -165,14 +193,30 @@ class Matcher {
   Pep440Version& v_;
 };
 
-std::string LowerCase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return ToLower(c); });
-  return out;
-}
+// The text lower-cased: in an inline buffer when it fits (no allocation for ordinary versions).
+class LowerCase {
+ public:
+  explicit LowerCase(std::string_view text) {
+    char* out = inline_;
+    if (text.size() > sizeof inline_) {
+      heap_.resize(text.size());
+      out = heap_.data();
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) out[i] = ToLower(text[i]);
+    view_ = std::string_view(out, text.size());
+  }
+  LowerCase(const LowerCase&) = delete;
+  LowerCase& operator=(const LowerCase&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  char inline_[48];
+  std::string heap_;
+  std::string_view view_;
+};
 
 // Release segments compare as tuples of integers with trailing zeros dropped, i.e. zero-padded.
-int CompareRelease(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+int CompareRelease(const Parts& a, const Parts& b) {
   const std::size_t n = std::max(a.size(), b.size());
   for (std::size_t i = 0; i < n; ++i) {
     const int c = CompareDecimal(i < a.size() ? a[i] : "", i < b.size() ? b[i] : "");
@@ -290,20 +334,20 @@ int CompareLegacy(std::string_view a, std::string_view b) {
 }  // namespace
 
 int Compare(std::string_view a, std::string_view b) {
-  const std::string la = LowerCase(a);
-  const std::string lb = LowerCase(b);
+  const LowerCase la(a);
+  const LowerCase lb(b);
   Pep440Version x, y;
-  const bool x_valid = Matcher(la, x).MatchAll();
-  const bool y_valid = Matcher(lb, y).MatchAll();
+  const bool x_valid = Matcher(la.view(), x).MatchAll();
+  const bool y_valid = Matcher(lb.view(), y).MatchAll();
   if (x_valid && y_valid) return ComparePep440(x, y);
   if (x_valid != y_valid) return x_valid ? 1 : -1;
-  return CompareLegacy(la, lb);
+  return CompareLegacy(la.view(), lb.view());
 }
 
 bool IsValid(std::string_view v) {
-  const std::string lower = LowerCase(v);
+  const LowerCase lower(v);
   Pep440Version x;
-  return Matcher(lower, x).MatchAll();
+  return Matcher(lower.view(), x).MatchAll();
 }
 
 }  // namespace craft::vuln::version::pep440

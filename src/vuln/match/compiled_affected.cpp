@@ -1,0 +1,176 @@
+// The compiled form of an affected entry: see compiled_affected.h. Layout of a block:
+//   u8 scheme, u8 flags (bit 0: has a versions[] list), [8 bytes: the list's filter, when listed],
+//   varint range count, then per range: u8 type, varint event count, then per event: u8 kind,
+//   varint length, the version's bytes.
+
+#include "vuln/match/compiled_affected.h"
+
+#include <cstring>
+#include <functional>
+
+namespace craft::vuln::match::compiled {
+namespace {
+
+using advisory::AffectedRange;
+using Kind = advisory::RangeEvent::Kind;
+
+void PutVarint(std::size_t n, std::string& out) {
+  for (;; n >>= 7) {
+    out.push_back(static_cast<char>((n & 0x7f) | (n >= 0x80 ? 0x80 : 0)));
+    if (n < 0x80) return;
+  }
+}
+
+// Reads the block front to back.
+struct Reader {
+  const char* at;
+
+  std::uint8_t Byte() { return static_cast<std::uint8_t>(*at++); }
+  std::size_t Varint() {
+    std::size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto byte = static_cast<std::uint8_t>(*at++);
+      n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) return n;
+    }
+  }
+  std::uint64_t Word() {
+    std::uint64_t w;
+    std::memcpy(&w, at, sizeof w);
+    at += sizeof w;
+    return w;
+  }
+  std::string_view Text() {
+    const std::size_t n = Varint();
+    std::string_view s(at, n);
+    at += n;
+    return s;
+  }
+};
+
+struct Event {
+  Kind kind;
+  std::string_view version;
+};
+
+bool IsStart(const Event& e) { return e.kind == Kind::kIntroduced && e.version == "0"; }
+
+// As CompareEvents in osv_evaluation.cpp: introduced "0" before every version.
+int CompareEvents(version::Scheme scheme, const Event& a, const Event& b) {
+  const bool a_start = IsStart(a), b_start = IsStart(b);
+  if (a_start || b_start) return a_start == b_start ? 0 : (a_start ? -1 : 1);
+  return version::Compare(scheme, a.version, b.version);
+}
+
+// EvaluateRange's verdict for one range whose events start at `r` (after the event count); leaves
+// `r` after the range. The same comparisons in the same order as EvaluateRange, without the bound
+// (only needed for a finding, which is built from the record).
+bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Scheme scheme) {
+  // The events are read once into a small buffer: limits are checked before the others.
+  constexpr std::size_t kInline = 16;
+  Event inline_events[kInline];
+  std::vector<Event> many;
+  Event* list = inline_events;
+  if (events > kInline) {
+    many.resize(events);
+    list = many.data();
+  }
+  bool has_limit = false;
+  for (std::size_t i = 0; i < events; ++i) {
+    list[i].kind = static_cast<Kind>(r.Byte());
+    list[i].version = r.Text();
+    has_limit = has_limit || list[i].kind == Kind::kLimit;
+  }
+  if (has_limit) {  // BeforeLimits
+    bool before = false;
+    for (std::size_t i = 0; i < events && !before; ++i) {
+      const Event& e = list[i];
+      if (e.kind != Kind::kLimit) continue;
+      before = e.version.find('*') != std::string_view::npos ||
+               version::Compare(scheme, v, e.version) < 0;
+    }
+    if (!before) return false;
+  }
+  const Event* deciding = nullptr;
+  for (std::size_t i = 0; i < events; ++i) {
+    const Event& e = list[i];
+    if (e.kind == Kind::kLimit) continue;
+    const int c = IsStart(e) ? 1 : version::Compare(scheme, v, e.version);
+    const bool applies = e.kind == Kind::kLastAffected ? c > 0 : c >= 0;
+    if (applies && (deciding == nullptr || CompareEvents(scheme, e, *deciding) >= 0)) deciding = &e;
+  }
+  return deciding != nullptr && deciding->kind == Kind::kIntroduced;
+}
+
+void SkipRange(Reader& r, std::size_t events) {
+  for (std::size_t i = 0; i < events; ++i) {
+    r.Byte();
+    r.Text();
+  }
+}
+
+}  // namespace
+
+std::uint64_t VersionBit(std::string_view version) {
+  return std::uint64_t{1} << (std::hash<std::string_view>{}(version)&63);
+}
+
+void Append(const IndexedAffected& affected, const std::vector<std::string>& versions,
+            std::string& out) {
+  out.push_back(static_cast<char>(affected.scheme));
+  out.push_back(static_cast<char>(versions.empty() ? 0 : 1));
+  if (!versions.empty()) {
+    std::uint64_t filter = ~std::uint64_t{0};
+    if (versions.size() <= kMaxFiltered) {
+      filter = 0;
+      for (const auto& v : versions) filter |= VersionBit(v);
+    }
+    char bytes[sizeof filter];
+    std::memcpy(bytes, &filter, sizeof filter);
+    out.append(bytes, sizeof bytes);
+  }
+  PutVarint(affected.ranges.size(), out);
+  for (const auto& range : affected.ranges) {
+    out.push_back(static_cast<char>(range.type));
+    PutVarint(range.events.size(), out);
+    for (const auto& e : range.events) {
+      out.push_back(static_cast<char>(e.kind));
+      PutVarint(e.version.size(), out);
+      out.append(e.version);
+    }
+  }
+}
+
+std::size_t BlockSize(std::string_view block) {
+  Reader r{block.data()};
+  r.Byte();
+  if (r.Byte() & 1) r.Word();
+  const std::size_t ranges = r.Varint();
+  for (std::size_t i = 0; i < ranges; ++i) {
+    r.Byte();
+    SkipRange(r, r.Varint());
+  }
+  return static_cast<std::size_t>(r.at - block.data());
+}
+
+Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_bit) {
+  Reader r{block.data()};
+  const auto ecosystem_scheme = static_cast<version::Scheme>(r.Byte());
+  const bool listed = (r.Byte() & 1) != 0;
+  const std::uint64_t filter = listed ? r.Word() : 0;
+  const std::size_t ranges = r.Varint();
+  for (std::size_t i = 0; i < ranges; ++i) {
+    const auto type = static_cast<AffectedRange::Type>(r.Byte());
+    const std::size_t events = r.Varint();
+    if (type == AffectedRange::Type::kGit) {
+      SkipRange(r, events);
+      continue;
+    }
+    const auto scheme =
+        type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer : ecosystem_scheme;
+    if (RangeAffects(r, events, version, scheme)) return {true, i, false};
+  }
+  return {false, 0, listed && (filter & listed_bit) != 0};
+}
+
+}  // namespace craft::vuln::match::compiled
