@@ -1,5 +1,6 @@
 // The compiled form of an affected entry: see compiled_affected.h. Layout of a block:
-//   u8 scheme, u8 flags (bit 0: has a versions[] list), [8 bytes: the list's filter, when listed],
+//   u8 scheme, u8 flags (bit 0: has a versions[] list; bit 1: its filter is kLargeWords words),
+//   [the list's filter, 1 or kLargeWords 8-byte words, when listed],
 //   varint range count, then per range: u8 type, varint event count, then per event: u8 kind,
 //   varint length, the version's bytes.
 
@@ -81,13 +82,13 @@ bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Sc
     list[i].version = r.Text();
     has_limit = has_limit || list[i].kind == Kind::kLimit;
   }
+  const version::PreparedVersion prepared(scheme, v);
   if (has_limit) {  // BeforeLimits
     bool before = false;
     for (std::size_t i = 0; i < events && !before; ++i) {
       const Event& e = list[i];
       if (e.kind != Kind::kLimit) continue;
-      before = e.version.find('*') != std::string_view::npos ||
-               version::Compare(scheme, v, e.version) < 0;
+      before = e.version.find('*') != std::string_view::npos || prepared.CompareTo(e.version) < 0;
     }
     if (!before) return false;
   }
@@ -95,7 +96,7 @@ bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Sc
   for (std::size_t i = 0; i < events; ++i) {
     const Event& e = list[i];
     if (e.kind == Kind::kLimit) continue;
-    const int c = IsStart(e) ? 1 : version::Compare(scheme, v, e.version);
+    const int c = IsStart(e) ? 1 : prepared.CompareTo(e.version);
     const bool applies = e.kind == Kind::kLastAffected ? c > 0 : c >= 0;
     if (applies && (deciding == nullptr || CompareEvents(scheme, e, *deciding) >= 0)) deciding = &e;
   }
@@ -111,23 +112,25 @@ void SkipRange(Reader& r, std::size_t events) {
 
 }  // namespace
 
-std::uint64_t VersionBit(std::string_view version) {
-  return std::uint64_t{1} << (std::hash<std::string_view>{}(version)&63);
+std::uint64_t VersionHash(std::string_view version) {
+  return std::hash<std::string_view>{}(version);
 }
 
 void Append(const IndexedAffected& affected, const std::vector<std::string>& versions,
             std::string& out) {
   out.push_back(static_cast<char>(affected.scheme));
-  out.push_back(static_cast<char>(versions.empty() ? 0 : 1));
+  const bool large = versions.size() > kSmallList;
+  out.push_back(static_cast<char>((versions.empty() ? 0 : 1) | (large ? 2 : 0)));
   if (!versions.empty()) {
-    std::uint64_t filter = ~std::uint64_t{0};
-    if (versions.size() <= kMaxFiltered) {
-      filter = 0;
-      for (const auto& v : versions) filter |= VersionBit(v);
+    std::uint64_t filter[kLargeWords] = {};
+    const std::size_t words = large ? kLargeWords : 1;
+    for (const auto& v : versions) {
+      const std::uint64_t h = VersionHash(v);
+      filter[(h >> 6) % words] |= std::uint64_t{1} << (h & 63);
     }
     char bytes[sizeof filter];
-    std::memcpy(bytes, &filter, sizeof filter);
-    out.append(bytes, sizeof bytes);
+    std::memcpy(bytes, filter, sizeof filter);
+    out.append(bytes, words * sizeof(std::uint64_t));
   }
   PutVarint(affected.ranges.size(), out);
   for (const auto& range : affected.ranges) {
@@ -144,7 +147,8 @@ void Append(const IndexedAffected& affected, const std::vector<std::string>& ver
 std::size_t BlockSize(std::string_view block) {
   Reader r{block.data()};
   r.Byte();
-  if (r.Byte() & 1) r.Word();
+  const std::uint8_t flags = r.Byte();
+  if (flags & 1) r.at += (flags & 2 ? kLargeWords : 1) * sizeof(std::uint64_t);
   const std::size_t ranges = r.Varint();
   for (std::size_t i = 0; i < ranges; ++i) {
     r.Byte();
@@ -153,11 +157,17 @@ std::size_t BlockSize(std::string_view block) {
   return static_cast<std::size_t>(r.at - block.data());
 }
 
-Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_bit) {
+Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_hash) {
   Reader r{block.data()};
   const auto ecosystem_scheme = static_cast<version::Scheme>(r.Byte());
-  const bool listed = (r.Byte() & 1) != 0;
-  const std::uint64_t filter = listed ? r.Word() : 0;
+  const std::uint8_t flags = r.Byte();
+  bool maybe_listed = false;
+  if (flags & 1) {  // the filter's word for this hash, then past the filter
+    const std::size_t words = flags & 2 ? kLargeWords : 1;
+    Reader word{r.at + ((listed_hash >> 6) % words) * sizeof(std::uint64_t)};
+    maybe_listed = (word.Word() & (std::uint64_t{1} << (listed_hash & 63))) != 0;
+    r.at += words * sizeof(std::uint64_t);
+  }
   const std::size_t ranges = r.Varint();
   for (std::size_t i = 0; i < ranges; ++i) {
     const auto type = static_cast<AffectedRange::Type>(r.Byte());
@@ -170,7 +180,7 @@ Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t 
         type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer : ecosystem_scheme;
     if (RangeAffects(r, events, version, scheme)) return {true, i, false};
   }
-  return {false, 0, listed && (filter & listed_bit) != 0};
+  return {false, 0, maybe_listed};
 }
 
 }  // namespace craft::vuln::match::compiled

@@ -13,10 +13,13 @@
 
 namespace craft::vuln::match::compiled {
 
-// The bit a version sets in an entry's filter of its versions[] list (a 64-bit Bloom filter with
-// one hash). Lists of more than kMaxFiltered versions get a full filter (every bit set).
-std::uint64_t VersionBit(std::string_view version);
-inline constexpr std::size_t kMaxFiltered = 24;
+// The hash of a version for the filter of an entry's versions[] list: a Bloom filter with one
+// hash, of one 64-bit word for lists of up to kSmallList versions and of kLargeWords words for
+// longer ones (Ubuntu and PyPI records list hundreds), so that most versions not in the list are
+// turned away without reading it.
+std::uint64_t VersionHash(std::string_view version);
+inline constexpr std::size_t kSmallList = 24;
+inline constexpr std::size_t kLargeWords = 8;
 
 // Appends the block of an entry to `out`: its scheme, whether it has a versions[] list and the
 // filter of that list (from `versions`, the list as the record had it), then each range with its
@@ -35,8 +38,8 @@ struct Screen {
 };
 
 // Evaluates the block's ranges for `version` exactly as EvaluateAffected does (the same
-// comparisons, the same deciding event), and checks the versions[] filter with `listed_bit`
-// (VersionBit of ListedVersion of the version) when no range affects it.
-Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_bit);
+// comparisons, the same deciding event), and checks the versions[] filter with `listed_hash`
+// (VersionHash of ListedVersion of the version) when no range affects it.
+Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_hash);
 
 }  // namespace craft::vuln::match::compiled

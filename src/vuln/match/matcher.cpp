@@ -52,16 +52,27 @@ const char* KindName(RangeEvent::Kind kind) {
 }
 
 std::string Reason(const AffectedEvaluation& e, std::string_view version) {
-  std::string v(version);
-  if (e.basis == AffectedEvaluation::Basis::kVersionsList) return v + " is listed in versions[]";
+  std::string reason;
+  reason.reserve(96);
+  reason.append(version);
+  if (e.basis == AffectedEvaluation::Basis::kVersionsList) {
+    reason.append(" is listed in versions[]");
+    return reason;
+  }
   const RangeEvent* start = e.range.deciding;
-  std::string reason = start->version == "0" ? v + " is at or above introduced 0 (every version)"
-                                             : v + " is at or above introduced " + start->version;
+  if (start->version == "0") {
+    reason.append(" is at or above introduced 0 (every version)");
+  } else {
+    reason.append(" is at or above introduced ").append(start->version);
+  }
   const RangeEvent* bound = e.range.bound;
-  if (bound == nullptr) return reason + ", with no fixed or last_affected version above it";
-  const char* relation =
-      bound->kind == RangeEvent::Kind::kFixed ? " and below " : " and at or below ";
-  return reason + relation + KindName(bound->kind) + " " + bound->version;
+  if (bound == nullptr) {
+    reason.append(", with no fixed or last_affected version above it");
+    return reason;
+  }
+  reason.append(bound->kind == RangeEvent::Kind::kFixed ? " and below " : " and at or below ");
+  reason.append(KindName(bound->kind)).append(" ").append(bound->version);
+  return reason;
 }
 
 struct Query {
@@ -113,7 +124,7 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
   // Every entry of the package has this base, so the string to look for in versions[] and its
   // filter bit are the same for all.
   const std::string_view listed = ListedVersion(base, q.version);
-  const std::uint64_t listed_bit = compiled::VersionBit(listed);
+  const std::uint64_t listed_hash = compiled::VersionHash(listed);
   for (std::size_t i = 0; i < scan.entries.size(); ++i) {
     const PackageEntry& entry = scan.entries[i];
     if (entry.advisory == last) continue;
@@ -130,7 +141,7 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
     // Ranges first; the versions[] list only when no range covers the version. The compiled
     // block decides without reading the advisory; the record is read for a finding only.
     const compiled::Screen screen =
-        compiled::Evaluate(scan.code.substr(scan.offsets[i]), q.version, listed_bit);
+        compiled::Evaluate(scan.code.substr(scan.offsets[i]), q.version, listed_hash);
     if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
     // The record's evaluation, from the first range that affects the version (the ranges before
     // it do not, as the block said), for the deciding event, the bound and the fixed versions.
@@ -153,6 +164,7 @@ std::vector<Finding> Run(const AdvisoryIndex& index, const Query& q) {
   } else {
     MatchInBase(index, advisory::EcosystemBase(q.ecosystem), q, found);
   }
+  if (found.findings.size() < 2) return std::move(found.findings);
   // Ordered by advisory id; findings are large, so an order of indices is sorted and each finding
   // moved once.
   std::vector<std::uint32_t> order(found.findings.size());

@@ -21,28 +21,29 @@ int CompareEvents(version::Scheme scheme, const RangeEvent& a, const RangeEvent&
   return version::Compare(scheme, a.version, b.version);
 }
 
-bool BeforeLimits(const AffectedRange& range, std::string_view v, version::Scheme scheme) {
+bool BeforeLimits(const AffectedRange& range, const version::PreparedVersion& v) {
   bool has_limit = false;
   for (const auto& e : range.events) {
     if (e.kind != Kind::kLimit) continue;
     has_limit = true;
     if (e.version.find('*') != std::string::npos) return true;
-    if (version::Compare(scheme, v, e.version) < 0) return true;
+    if (v.CompareTo(e.version) < 0) return true;
   }
   return !has_limit;
 }
 
 // Adds the fixed versions of `range` above `v` to `out`.
-void CollectFixedAbove(const AffectedRange& range, std::string_view v, version::Scheme scheme,
+void CollectFixedAbove(const AffectedRange& range, const version::PreparedVersion& v,
                        std::vector<std::string>& out) {
   for (const auto& e : range.events) {
-    if (e.kind == Kind::kFixed && version::Compare(scheme, v, e.version) < 0) {
+    if (e.kind == Kind::kFixed && v.CompareTo(e.version) < 0) {
       out.push_back(e.version);
     }
   }
 }
 
 void SortFixed(std::vector<std::string>& fixed, version::Scheme scheme) {
+  if (fixed.size() < 2) return;  // (stable_sort would still allocate its buffer)
   std::stable_sort(fixed.begin(), fixed.end(), [&](const std::string& a, const std::string& b) {
     return version::Compare(scheme, a, b) < 0;
   });
@@ -68,7 +69,8 @@ RangeEvaluation EvaluateRange(const AffectedRange& range, std::string_view v,
                               version::Scheme scheme) {
   RangeEvaluation result;
   if (range.type == AffectedRange::Type::kGit) return result;
-  if (!BeforeLimits(range, v, scheme)) {
+  const version::PreparedVersion prepared(scheme, v);
+  if (!BeforeLimits(range, prepared)) {
     result.before_limits = false;
     return result;
   }
@@ -77,7 +79,7 @@ RangeEvaluation EvaluateRange(const AffectedRange& range, std::string_view v,
   // the bound the smallest fixed above, or last_affected at or above, the version.
   for (const auto& e : range.events) {
     if (e.kind == Kind::kLimit) continue;
-    int c = IsStart(e) ? 1 : version::Compare(scheme, v, e.version);
+    int c = IsStart(e) ? 1 : prepared.CompareTo(e.version);
     bool applies = e.kind == Kind::kLastAffected ? c > 0 : c >= 0;
     if (applies) {
       if (result.deciding == nullptr || CompareEvents(scheme, e, *result.deciding) >= 0) {
@@ -110,7 +112,7 @@ std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_sch
     RangeEvaluation evaluation = EvaluateRange(range, v, scheme);
     if (!evaluation.affected) continue;
     AffectedEvaluation result{AffectedEvaluation::Basis::kRange, i, evaluation, {}};
-    CollectFixedAbove(range, v, scheme, result.fixed_above);
+    CollectFixedAbove(range, version::PreparedVersion(scheme, v), result.fixed_above);
     SortFixed(result.fixed_above, scheme);
     return result;
   }
@@ -118,7 +120,8 @@ std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_sch
   AffectedEvaluation result{AffectedEvaluation::Basis::kVersionsList, 0, {}, {}};
   for (const auto& range : ranges) {
     if (range.type != AffectedRange::Type::kGit) {
-      CollectFixedAbove(range, v, RangeScheme(ecosystem_scheme, range), result.fixed_above);
+      CollectFixedAbove(range, version::PreparedVersion(RangeScheme(ecosystem_scheme, range), v),
+                        result.fixed_above);
     }
   }
   SortFixed(result.fixed_above, ecosystem_scheme);

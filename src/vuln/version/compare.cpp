@@ -51,6 +51,26 @@ int Compare(Scheme scheme, std::string_view a, std::string_view b) noexcept {
   }
 }
 
+PreparedVersion::PreparedVersion(Scheme scheme, std::string_view version) noexcept
+    : scheme_(scheme), version_(version) {
+  if (scheme == Scheme::kDebian) {
+    const dpkg::Reading r = dpkg::Read(version);
+    read_ = true;
+    accepted_ = r.accepted;
+    epoch_ = r.epoch;
+    upstream_ = r.upstream;
+    revision_ = r.revision;
+  }
+}
+
+int PreparedVersion::CompareTo(std::string_view other) const noexcept {
+  if (read_) {
+    return dpkg::Compare(dpkg::Reading{accepted_, version_, epoch_, upstream_, revision_},
+                         dpkg::Read(other));
+  }
+  return Compare(scheme_, version_, other);
+}
+
 bool IsValid(Scheme scheme, std::string_view version) noexcept {
   try {
     switch (scheme) {

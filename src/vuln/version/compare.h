@@ -110,6 +110,24 @@ std::optional<Scheme> ParseSchemeName(std::string_view name);
 // tool is not (kMaven and kPackagist above). Never throws, whatever the bytes.
 int Compare(Scheme scheme, std::string_view a, std::string_view b) noexcept;
 
+// A version read once, to be ordered against many others under one scheme (the matcher compares a
+// component's version with every event of an advisory's ranges): CompareTo(other) == Compare(
+// scheme, version, other) for every input, only faster where the scheme allows it (kDebian reads
+// the version's parts once). Holds a view of `version`: the string must outlive it. Never throws.
+class PreparedVersion {
+ public:
+  PreparedVersion(Scheme scheme, std::string_view version) noexcept;
+  int CompareTo(std::string_view other) const noexcept;
+  Scheme scheme() const { return scheme_; }
+
+ private:
+  Scheme scheme_;
+  std::string_view version_;
+  bool read_ = false;  // kDebian: the parts below hold the version, read once
+  bool accepted_ = false;
+  std::string_view epoch_, upstream_, revision_;
+};
+
 // Whether the ecosystem's own tool accepts the string as a version: strict SemVer 2.0.0 with an
 // optional "v" (kSemVer), SemVer with 1 to 4 numbers (kNuGet), strict SemVer (kPub), PEP 440
 // (kPyPI), the Gem::Version pattern (kRubyGems), dpkg without errors or warnings (kDebian), the

@@ -31,16 +31,30 @@ DebianVersion Parse(std::string_view text, bool check_conformance) {
     v.conforms = false;
     return v;
   }
-  if (RunLength(text, [](char c) { return !IsSpace(c); }) != text.size()) v.accepted = false;
-  if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {
+  // One pass: embedded white space, the first ":" and the last "-".
+  std::size_t colon = std::string_view::npos, hyphen = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '-') {
+      hyphen = i;
+    } else if (c == ':') {
+      if (colon == std::string_view::npos) colon = i;
+    } else if (IsSpace(c)) {
+      v.accepted = false;
+    }
+  }
+  if (colon != std::string_view::npos) {
     v.epoch = text.substr(0, colon);
     text.remove_prefix(colon + 1);
     const std::string_view digits = StripLeadingZeros(v.epoch);
     if (!IsNumber(v.epoch) || CompareDecimal(digits, "2147483647") > 0 || text.empty()) {
       v.accepted = false;
     }
+    // a "-" before the epoch's ":" is not the revision's
+    hyphen = hyphen == std::string_view::npos || hyphen < colon ? std::string_view::npos
+                                                                : hyphen - colon - 1;
   }
-  if (const std::size_t hyphen = text.rfind('-'); hyphen != std::string_view::npos) {
+  if (hyphen != std::string_view::npos) {
     v.revision = text.substr(hyphen + 1);
     text = text.substr(0, hyphen);
     if (v.revision.empty()) v.accepted = false;
@@ -84,17 +98,22 @@ int CompareParts(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-int Compare(std::string_view a, std::string_view b) {
-  const DebianVersion x = Parse(a, false);
-  const DebianVersion y = Parse(b, false);
+Reading Read(std::string_view text) {
+  const DebianVersion v = Parse(text, false);
+  return {v.accepted, text, v.epoch, v.upstream, v.revision};
+}
+
+int Compare(const Reading& x, const Reading& y) {
   if (!x.accepted || !y.accepted) {
     if (x.accepted != y.accepted) return x.accepted ? 1 : -1;
-    return CompareBytes(a, b);
+    return CompareBytes(x.text, y.text);
   }
   if (const int c = CompareDecimal(x.epoch, y.epoch); c != 0) return c;
   if (const int c = CompareParts(x.upstream, y.upstream); c != 0) return c;
   return CompareParts(x.revision, y.revision);
 }
+
+int Compare(std::string_view a, std::string_view b) { return Compare(Read(a), Read(b)); }
 
 bool IsValid(std::string_view v) { return Parse(v, true).conforms; }
 

@@ -44,6 +44,14 @@ int Compare(std::string_view a, std::string_view b);
 namespace dpkg {
 int Compare(std::string_view a, std::string_view b);
 bool IsValid(std::string_view v);
+// A version split once into its parts, for PreparedVersion: Compare(Read(a), Read(b)) ==
+// Compare(a, b).
+struct Reading {
+  bool accepted = true;
+  std::string_view text, epoch, upstream, revision;
+};
+Reading Read(std::string_view text);
+int Compare(const Reading& a, const Reading& b);
 }  // namespace dpkg
 
 namespace apk {
