@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vuln/version/decimal.h"
+#include "vuln/version/inline_list.h"
 #include "vuln/version/schemes.h"
 
 namespace craft::vuln::version::apk {
@@ -23,11 +24,11 @@ struct Suffix {
 };
 
 struct ApkVersion {
-  std::vector<std::string_view> numbers;
+  InlineList<std::string_view, 6> numbers;
   char letter = 0;  // 0 when absent
   bool has_letter_number = false;
   std::string_view letter_number;  // digits right after the letter ("6.6.2p1"), as apk reads them
-  std::vector<Suffix> suffixes;
+  InlineList<Suffix, 3> suffixes;
   std::string_view revision;  // digits after "-r"; empty (0) when absent
   std::string_view tail;      // what could not be read
   bool tail_after_revision = false;

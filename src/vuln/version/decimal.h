@@ -4,6 +4,7 @@
 // digits here, whatever the locale.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace craft::vuln::version {
@@ -56,5 +57,27 @@ constexpr std::size_t RunLength(std::string_view s, Pred pred) {
   while (i < s.size() && pred(s[i])) ++i;
   return i;
 }
+
+// The text lower-cased: in an inline buffer when it fits (no allocation for ordinary versions).
+class LowerCaseText {
+ public:
+  explicit LowerCaseText(std::string_view text) {
+    char* out = inline_;
+    if (text.size() > sizeof inline_) {
+      heap_.resize(text.size());
+      out = heap_.data();
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) out[i] = ToLower(text[i]);
+    view_ = std::string_view(out, text.size());
+  }
+  LowerCaseText(const LowerCaseText&) = delete;
+  LowerCaseText& operator=(const LowerCaseText&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  char inline_[48];
+  std::string heap_;
+  std::string_view view_;
+};
 
 }  // namespace craft::vuln::version

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vuln/version/decimal.h"
+#include "vuln/version/inline_list.h"
 #include "vuln/version/schemes.h"
 
 namespace craft::vuln::version::maven {
@@ -44,8 +45,10 @@ std::string_view Normalise(std::string_view value, bool followed_by_digit) {
 
 // Splits at "." and "-" (kept as the prefix of the next token) and at every transition between a
 // digit and a non-digit (a "-" prefix).
-std::vector<Token> Split(std::string_view lower) {
-  std::vector<Token> tokens;
+using Tokens = InlineList<Token, 12>;
+
+Tokens Split(std::string_view lower) {
+  Tokens tokens;
   char prefix = 0;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= lower.size(); ++i) {
@@ -62,8 +65,9 @@ std::vector<Token> Split(std::string_view lower) {
 
 // Trims null values (0, "", "final", "ga") from the end, then again before each remaining "-"
 // token, from the end to the start. The first token always stays.
-std::vector<Token> TrimNulls(const std::vector<Token>& tokens) {
-  std::vector<bool> removed(tokens.size(), false);
+Tokens TrimNulls(const Tokens& tokens) {
+  InlineList<char, 16> removed;  // 0 or 1 (not bool: std::vector<bool> holds no bool&)
+  for (std::size_t i = 0; i < tokens.size(); ++i) removed.push_back(0);
   for (std::size_t i = tokens.size() - 1; i > 0;) {
     if (IsNullValue(tokens[i].value)) {
       removed[i] = true;
@@ -74,7 +78,7 @@ std::vector<Token> TrimNulls(const std::vector<Token>& tokens) {
     if (i == 0) break;
     --i;
   }
-  std::vector<Token> kept;
+  Tokens kept;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!removed[i]) kept.push_back(tokens[i]);
   }
@@ -117,11 +121,9 @@ int CompareTokens(const Token& a, const Token& b) {
 }  // namespace
 
 int Compare(std::string_view a, std::string_view b) {
-  std::string la(a), lb(b);
-  std::transform(la.begin(), la.end(), la.begin(), [](char c) { return ToLower(c); });
-  std::transform(lb.begin(), lb.end(), lb.begin(), [](char c) { return ToLower(c); });
-  const std::vector<Token> x = TrimNulls(Split(la));
-  const std::vector<Token> y = TrimNulls(Split(lb));
+  const LowerCaseText la(a), lb(b);
+  const Tokens x = TrimNulls(Split(la.view()));
+  const Tokens y = TrimNulls(Split(lb.view()));
   const std::size_t n = std::max(x.size(), y.size());
   for (std::size_t i = 0; i < n; ++i) {
     const Token left = i < x.size() ? x[i] : Padding(y[i]);

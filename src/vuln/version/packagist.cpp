@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vuln/version/decimal.h"
+#include "vuln/version/inline_list.h"
 #include "vuln/version/schemes.h"
 
 namespace craft::vuln::version::packagist {
@@ -14,9 +15,11 @@ namespace {
 
 bool IsWordChar(char c) { return IsLetter(c) || c == '#'; }
 
-std::vector<std::string_view> Parts(std::string_view version) {
+using PartList = InlineList<std::string_view, 8>;
+
+PartList Parts(std::string_view version) {
   while (!version.empty() && (version[0] == 'v' || version[0] == 'V')) version.remove_prefix(1);
-  std::vector<std::string_view> parts;
+  PartList parts;
   std::size_t p = 0;
   while (p < version.size()) {
     const std::string_view rest = version.substr(p);
@@ -54,7 +57,7 @@ int ComparePart(std::string_view a, std::string_view b) {
 
 // The parts a version has beyond the other's: a number makes it greater; otherwise the parts are
 // compared in turn with "#" (the rank of a number) until one differs.
-int CompareTail(const std::vector<std::string_view>& parts, std::size_t from) {
+int CompareTail(const PartList& parts, std::size_t from) {
   for (std::size_t i = from; i < parts.size(); ++i) {
     if (IsDigit(parts[i][0])) return 1;
     if (const int c = Sign(SpecialRank(parts[i]) - 4); c != 0) return c;
@@ -65,8 +68,8 @@ int CompareTail(const std::vector<std::string_view>& parts, std::size_t from) {
 }  // namespace
 
 int Compare(std::string_view a, std::string_view b) {
-  const std::vector<std::string_view> x = Parts(a);
-  const std::vector<std::string_view> y = Parts(b);
+  const PartList x = Parts(a);
+  const PartList y = Parts(b);
   if (x.empty() || y.empty()) return x.empty() == y.empty() ? 0 : (x.empty() ? -1 : 1);
   const std::size_t n = std::min(x.size(), y.size());
   for (std::size_t i = 0; i < n; ++i) {

@@ -193,28 +193,6 @@ class Matcher {
   Pep440Version& v_;
 };
 
-// The text lower-cased: in an inline buffer when it fits (no allocation for ordinary versions).
-class LowerCase {
- public:
-  explicit LowerCase(std::string_view text) {
-    char* out = inline_;
-    if (text.size() > sizeof inline_) {
-      heap_.resize(text.size());
-      out = heap_.data();
-    }
-    for (std::size_t i = 0; i < text.size(); ++i) out[i] = ToLower(text[i]);
-    view_ = std::string_view(out, text.size());
-  }
-  LowerCase(const LowerCase&) = delete;
-  LowerCase& operator=(const LowerCase&) = delete;
-  std::string_view view() const { return view_; }
-
- private:
-  char inline_[48];
-  std::string heap_;
-  std::string_view view_;
-};
-
 // Release segments compare as tuples of integers with trailing zeros dropped, i.e. zero-padded.
 int CompareRelease(const Parts& a, const Parts& b) {
   const std::size_t n = std::max(a.size(), b.size());
@@ -334,8 +312,8 @@ int CompareLegacy(std::string_view a, std::string_view b) {
 }  // namespace
 
 int Compare(std::string_view a, std::string_view b) {
-  const LowerCase la(a);
-  const LowerCase lb(b);
+  const LowerCaseText la(a);
+  const LowerCaseText lb(b);
   Pep440Version x, y;
   const bool x_valid = Matcher(la.view(), x).MatchAll();
   const bool y_valid = Matcher(lb.view(), y).MatchAll();
@@ -345,7 +323,7 @@ int Compare(std::string_view a, std::string_view b) {
 }
 
 bool IsValid(std::string_view v) {
-  const LowerCase lower(v);
+  const LowerCaseText lower(v);
   Pep440Version x;
   return Matcher(lower.view(), x).MatchAll();
 }
