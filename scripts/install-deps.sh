@@ -20,6 +20,8 @@ PACKAGES=(
   # tests, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libcurl4-openssl-dev
   wrk poppler-utils zip unzip curl procps python3 bc
+  # bench/vuln/compare_versions.sh: the reference orderings (dpkg via apt_pkg, PEP 440)
+  python3-apt python3-packaging
 )
 
 missing=()

@@ -2,7 +2,8 @@
 //   u8 scheme, u8 flags (bit 0: has a versions[] list; bit 1: its filter is kLargeWords words),
 //   [the list's filter, 1 or kLargeWords 8-byte words, when listed],
 //   varint range count, then per range: u8 type, varint event count, then per event: u8 kind,
-//   varint length, the version's bytes.
+//   varint length, the version's bytes, varint length, the version's PreparedVersion::Saved()
+//   reading under the range's scheme (empty but for Debian versions: read once, on Add).
 
 #include "vuln/match/compiled_affected.h"
 
@@ -52,6 +53,11 @@ struct Reader {
 struct Event {
   Kind kind;
   std::string_view version;
+  std::string_view saved;  // PreparedVersion::Saved()
+
+  version::PreparedVersion Prepared(version::Scheme scheme) const {
+    return version::PreparedVersion::Restore(scheme, version, saved);
+  }
 };
 
 bool IsStart(const Event& e) { return e.kind == Kind::kIntroduced && e.version == "0"; }
@@ -60,26 +66,33 @@ bool IsStart(const Event& e) { return e.kind == Kind::kIntroduced && e.version =
 int CompareEvents(version::Scheme scheme, const Event& a, const Event& b) {
   const bool a_start = IsStart(a), b_start = IsStart(b);
   if (a_start || b_start) return a_start == b_start ? 0 : (a_start ? -1 : 1);
-  return version::Compare(scheme, a.version, b.version);
+  return a.Prepared(scheme).CompareTo(b.Prepared(scheme));
 }
 
 // EvaluateRange's verdict for one range whose events start at `r` (after the event count); leaves
-// `r` after the range. The same comparisons in the same order as EvaluateRange, without the bound
-// (only needed for a finding, which is built from the record).
-bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Scheme scheme) {
+// `r` after the range. The same comparisons in the same order as EvaluateRange; for an affected
+// range, also the bound and the fixed events above the version, in `screen`.
+bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Scheme scheme,
+                  Screen& screen) {
   // The events are read once into a small buffer: limits are checked before the others.
   constexpr std::size_t kInline = 16;
   Event inline_events[kInline];
+  int inline_order[kInline];
   std::vector<Event> many;
+  std::vector<int> many_order;
   Event* list = inline_events;
+  int* order = inline_order;  // the version against each event (as EvaluateRange computes it)
   if (events > kInline) {
     many.resize(events);
+    many_order.resize(events);
     list = many.data();
+    order = many_order.data();
   }
   bool has_limit = false;
   for (std::size_t i = 0; i < events; ++i) {
     list[i].kind = static_cast<Kind>(r.Byte());
     list[i].version = r.Text();
+    list[i].saved = r.Text();
     has_limit = has_limit || list[i].kind == Kind::kLimit;
   }
   const version::PreparedVersion prepared(scheme, v);
@@ -88,24 +101,47 @@ bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Sc
     for (std::size_t i = 0; i < events && !before; ++i) {
       const Event& e = list[i];
       if (e.kind != Kind::kLimit) continue;
-      before = e.version.find('*') != std::string_view::npos || prepared.CompareTo(e.version) < 0;
+      before = e.version.find('*') != std::string_view::npos ||
+               prepared.CompareTo(e.Prepared(scheme)) < 0;
     }
     if (!before) return false;
   }
-  const Event* deciding = nullptr;
+  std::size_t deciding = kNone;
+  auto applies = [&](std::size_t i) {
+    return list[i].kind == Kind::kLastAffected ? order[i] > 0 : order[i] >= 0;
+  };
   for (std::size_t i = 0; i < events; ++i) {
     const Event& e = list[i];
     if (e.kind == Kind::kLimit) continue;
-    const int c = IsStart(e) ? 1 : prepared.CompareTo(e.version);
-    const bool applies = e.kind == Kind::kLastAffected ? c > 0 : c >= 0;
-    if (applies && (deciding == nullptr || CompareEvents(scheme, e, *deciding) >= 0)) deciding = &e;
+    order[i] = IsStart(e) ? 1 : prepared.CompareTo(e.Prepared(scheme));
+    if (applies(i) && (deciding == kNone || CompareEvents(scheme, e, list[deciding]) >= 0)) {
+      deciding = i;
+    }
   }
-  return deciding != nullptr && deciding->kind == Kind::kIntroduced;
+  if (deciding == kNone || list[deciding].kind != Kind::kIntroduced) return false;
+  if (events > 64) return true;  // no details: the matcher evaluates the record
+  screen.detailed = true;
+  screen.scheme = scheme;
+  screen.deciding = deciding;
+  screen.bound = kNone;
+  screen.fixed_above = 0;
+  for (std::size_t i = 0; i < events; ++i) {
+    const Event& e = list[i];
+    if (e.kind == Kind::kLimit) continue;
+    if (!applies(i) && e.kind != Kind::kIntroduced &&
+        (screen.bound == kNone ||
+         e.Prepared(scheme).CompareTo(list[screen.bound].Prepared(scheme)) < 0)) {
+      screen.bound = i;
+    }
+    if (e.kind == Kind::kFixed && order[i] < 0) screen.fixed_above |= std::uint64_t{1} << i;
+  }
+  return true;
 }
 
 void SkipRange(Reader& r, std::size_t events) {
   for (std::size_t i = 0; i < events; ++i) {
     r.Byte();
+    r.Text();
     r.Text();
   }
 }
@@ -136,10 +172,15 @@ void Append(const IndexedAffected& affected, const std::vector<std::string>& ver
   for (const auto& range : affected.ranges) {
     out.push_back(static_cast<char>(range.type));
     PutVarint(range.events.size(), out);
+    const version::Scheme scheme =
+        range.type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer : affected.scheme;
     for (const auto& e : range.events) {
       out.push_back(static_cast<char>(e.kind));
       PutVarint(e.version.size(), out);
       out.append(e.version);
+      const std::string saved = version::PreparedVersion(scheme, e.version).Saved();
+      PutVarint(saved.size(), out);
+      out.append(saved);
     }
   }
 }
@@ -178,9 +219,16 @@ Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t 
     }
     const auto scheme =
         type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer : ecosystem_scheme;
-    if (RangeAffects(r, events, version, scheme)) return {true, i, false};
+    Screen screen;
+    if (RangeAffects(r, events, version, scheme, screen)) {
+      screen.in_range = true;
+      screen.range_index = i;
+      return screen;
+    }
   }
-  return {false, 0, maybe_listed};
+  Screen screen;
+  screen.maybe_listed = maybe_listed;
+  return screen;
 }
 
 }  // namespace craft::vuln::match::compiled

@@ -20,6 +20,7 @@ namespace craft::vuln::match::compiled {
 std::uint64_t VersionHash(std::string_view version);
 inline constexpr std::size_t kSmallList = 24;
 inline constexpr std::size_t kLargeWords = 8;
+inline constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 // Appends the block of an entry to `out`: its scheme, whether it has a versions[] list and the
 // filter of that list (from `versions`, the list as the record had it), then each range with its
@@ -34,7 +35,15 @@ std::size_t BlockSize(std::string_view block);
 struct Screen {
   bool in_range = false;  // one of the ranges affects the version (EvaluateRange's `affected`)
   std::size_t range_index = 0;  // with in_range: the first range that does
-  bool maybe_listed = false;    // not in a range, and possibly in versions[] (the filter passed)
+  // With in_range, when `detailed` (ranges of up to 64 events): what EvaluateRange and
+  // EvaluateAffected would give for that range, as indices into its events: the deciding event,
+  // the bound (kNone when open-ended), and the fixed events above the version (bit i: event i).
+  bool detailed = false;
+  version::Scheme scheme = version::Scheme::kGeneric;  // the range's scheme
+  std::size_t deciding = 0;
+  std::size_t bound = 0;
+  std::uint64_t fixed_above = 0;
+  bool maybe_listed = false;  // not in a range, and possibly in versions[] (the filter passed)
 };
 
 // Evaluates the block's ranges for `version` exactly as EvaluateAffected does (the same

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "vuln/advisory/ecosystem.h"
 #include "vuln/match/compiled_affected.h"
@@ -143,13 +144,28 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
     const compiled::Screen screen =
         compiled::Evaluate(scan.code.substr(scan.offsets[i]), q.version, listed_hash);
     if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
-    // The record's evaluation, from the first range that affects the version (the ranges before
-    // it do not, as the block said), for the deciding event, the bound and the fixed versions.
-    std::span<const advisory::AffectedRange> ranges = affected.ranges;
-    if (screen.in_range) ranges = ranges.subspan(screen.range_index);
-    auto evaluation = EvaluateAffected(affected.scheme, ranges, !screen.in_range, q.version);
-    if (!evaluation) continue;
-    if (screen.in_range) evaluation->range_index += screen.range_index;
+    std::optional<AffectedEvaluation> evaluation;
+    if (screen.in_range && screen.detailed) {
+      // What the block worked out, as EvaluateAffected would give it, with the record's events.
+      const auto& events = affected.ranges[screen.range_index].events;
+      evaluation.emplace();
+      evaluation->range_index = screen.range_index;
+      evaluation->range.affected = true;
+      evaluation->range.deciding = &events[screen.deciding];
+      if (screen.bound != compiled::kNone) evaluation->range.bound = &events[screen.bound];
+      for (std::size_t e = 0; e < events.size() && e < 64; ++e) {
+        if (screen.fixed_above >> e & 1) evaluation->fixed_above.push_back(events[e].version);
+      }
+      SortFixedVersions(evaluation->fixed_above, screen.scheme);
+    } else {
+      // The record's evaluation, from the first range that affects the version (the ranges before
+      // it do not, as the block said), or of its versions[] list.
+      std::span<const advisory::AffectedRange> ranges = affected.ranges;
+      if (screen.in_range) ranges = ranges.subspan(screen.range_index);
+      evaluation = EvaluateAffected(affected.scheme, ranges, !screen.in_range, q.version);
+      if (!evaluation) continue;
+      if (screen.in_range) evaluation->range_index += screen.range_index;
+    }
     last = entry.advisory;
     found.advisories.push_back(entry.advisory);
     found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));

@@ -97,6 +97,10 @@ RangeEvaluation EvaluateRange(const AffectedRange& range, std::string_view v,
   return result;
 }
 
+void SortFixedVersions(std::vector<std::string>& fixed, version::Scheme scheme) {
+  SortFixed(fixed, scheme);
+}
+
 std::string_view ListedVersion(std::string_view ecosystem, std::string_view v) {
   if (advisory::EcosystemBase(ecosystem) == "Go" && v.starts_with('v')) v.remove_prefix(1);
   return v;

@@ -64,6 +64,10 @@ std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_sch
                                                    std::span<const advisory::AffectedRange> ranges,
                                                    bool listed, std::string_view version);
 
+// Orders fixed versions as AffectedEvaluation::fixed_above holds them: smallest first under the
+// scheme, versions equal under it kept once (the first).
+void SortFixedVersions(std::vector<std::string>& fixed, version::Scheme scheme);
+
 // The string to look for in `versions[]`: the version, without the leading "v" of a Go version.
 std::string_view ListedVersion(std::string_view ecosystem, std::string_view version);
 

@@ -71,6 +71,61 @@ int PreparedVersion::CompareTo(std::string_view other) const noexcept {
   return Compare(scheme_, version_, other);
 }
 
+int PreparedVersion::CompareTo(const PreparedVersion& other) const noexcept {
+  if (read_ && other.read_) {
+    return dpkg::Compare(dpkg::Reading{accepted_, version_, epoch_, upstream_, revision_},
+                         dpkg::Reading{other.accepted_, other.version_, other.epoch_,
+                                       other.upstream_, other.revision_});
+  }
+  if (read_) return CompareTo(other.version_);
+  return Compare(scheme_, version_, other.version_);
+}
+
+namespace {
+
+// A part of the version as its offset and length, each in one byte (a part beyond 255 bytes is not
+// saved: Saved() is then empty and Restore reads the version).
+bool SavePart(std::string_view version, std::string_view part, std::string& out) {
+  const std::size_t offset =
+      part.empty() ? 0 : static_cast<std::size_t>(part.data() - version.data());
+  if (offset > 255 || part.size() > 255) return false;
+  out.push_back(static_cast<char>(offset));
+  out.push_back(static_cast<char>(part.size()));
+  return true;
+}
+
+std::string_view RestorePart(std::string_view version, const char* at) {
+  const auto offset = static_cast<unsigned char>(at[0]);
+  const auto size = static_cast<unsigned char>(at[1]);
+  if (offset > version.size() || size > version.size() - offset) return {};
+  return version.substr(offset, size);
+}
+
+}  // namespace
+
+std::string PreparedVersion::Saved() const {
+  if (!read_) return {};
+  std::string out(1, static_cast<char>(accepted_ ? 1 : 0));
+  if (!SavePart(version_, epoch_, out) || !SavePart(version_, upstream_, out) ||
+      !SavePart(version_, revision_, out)) {
+    return {};
+  }
+  return out;
+}
+
+PreparedVersion PreparedVersion::Restore(Scheme scheme, std::string_view version,
+                                         std::string_view saved) noexcept {
+  if (scheme != Scheme::kDebian || saved.size() != 7) return PreparedVersion(scheme, version);
+  PreparedVersion v(Scheme::kGeneric, version);  // reads nothing
+  v.scheme_ = scheme;
+  v.read_ = true;
+  v.accepted_ = saved[0] != 0;
+  v.epoch_ = RestorePart(version, saved.data() + 1);
+  v.upstream_ = RestorePart(version, saved.data() + 3);
+  v.revision_ = RestorePart(version, saved.data() + 5);
+  return v;
+}
+
 bool IsValid(Scheme scheme, std::string_view version) noexcept {
   try {
     switch (scheme) {

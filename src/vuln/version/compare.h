@@ -11,6 +11,7 @@
 // integer. Time and memory are linear in the length of the input.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace craft::vuln::version {
@@ -118,7 +119,19 @@ class PreparedVersion {
  public:
   PreparedVersion(Scheme scheme, std::string_view version) noexcept;
   int CompareTo(std::string_view other) const noexcept;
+  // Compare(scheme, version, other's version); `other` must have the same scheme.
+  int CompareTo(const PreparedVersion& other) const noexcept;
   Scheme scheme() const { return scheme_; }
+  std::string_view version() const { return version_; }
+
+  // The reading as bytes, to keep beside the version (an index keeps one with every range event),
+  // and a PreparedVersion rebuilt from the same version string and those bytes without reading
+  // the version again. Saved() is empty for schemes that read nothing ahead; Restore with bytes
+  // that Saved() did not give for this version and scheme gives an unspecified order (never
+  // undefined behaviour).
+  std::string Saved() const;
+  static PreparedVersion Restore(Scheme scheme, std::string_view version,
+                                 std::string_view saved) noexcept;
 
  private:
   Scheme scheme_;

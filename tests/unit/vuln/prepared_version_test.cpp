@@ -30,6 +30,28 @@ TEST(PreparedVersion, OrdersEveryFixtureComparisonAsCompareDoes) {
   EXPECT_GT(checked, 70000u);
 }
 
+// A reading saved beside the version and restored orders as the version itself, against strings
+// and against other prepared versions.
+TEST(PreparedVersion, SavedReadingsOrderAsCompareDoes) {
+  for (const auto& [file, scheme] : ScalibrFixtures()) {
+    for (const auto& c :
+         LoadComparisons(Corpus("vuln/osv/osv-scalibr/semantic/testdata/" + file))) {
+      const std::string saved_a = PreparedVersion(scheme, c.a).Saved();
+      const std::string saved_b = PreparedVersion(scheme, c.b).Saved();
+      EXPECT_EQ(saved_a.empty(), scheme != Scheme::kDebian) << c.where;
+      const auto a = PreparedVersion::Restore(scheme, c.a, saved_a);
+      const auto b = PreparedVersion::Restore(scheme, c.b, saved_b);
+      EXPECT_EQ(a.CompareTo(b), Compare(scheme, c.a, c.b)) << c.where;
+      EXPECT_EQ(b.CompareTo(a), Compare(scheme, c.b, c.a)) << c.where;
+      EXPECT_EQ(a.CompareTo(c.b), Compare(scheme, c.a, c.b)) << c.where;
+    }
+  }
+  // Bytes that are not a saved reading give some order, safely.
+  const auto odd = PreparedVersion::Restore(Scheme::kDebian, "1.0-1", std::string(7, '\xff'));
+  const int c = odd.CompareTo(PreparedVersion(Scheme::kDebian, "1.0-2"));
+  EXPECT_TRUE(c >= -1 && c <= 1);
+}
+
 TEST(PreparedVersion, DebianOddShapesOrderAsCompareDoes) {
   const std::vector<std::string> versions = {
       "",          " ",          "1",      "1-",           "-1",           "1:",
@@ -39,6 +61,10 @@ TEST(PreparedVersion, DebianOddShapesOrderAsCompareDoes) {
   for (const auto& a : versions) {
     for (const auto& b : versions) {
       EXPECT_EQ(PreparedVersion(Scheme::kDebian, a).CompareTo(b), Compare(Scheme::kDebian, a, b))
+          << "'" << a << "' vs '" << b << "'";
+      const auto x =
+          PreparedVersion::Restore(Scheme::kDebian, a, PreparedVersion(Scheme::kDebian, a).Saved());
+      EXPECT_EQ(x.CompareTo(PreparedVersion(Scheme::kDebian, b)), Compare(Scheme::kDebian, a, b))
           << "'" << a << "' vs '" << b << "'";
     }
   }
