@@ -72,7 +72,7 @@ int CompareEvents(version::Scheme scheme, const Event& a, const Event& b) {
 // EvaluateRange's verdict for one range whose events start at `r` (after the event count); leaves
 // `r` after the range. The same comparisons in the same order as EvaluateRange; for an affected
 // range, also the bound and the fixed events above the version, in `screen`.
-bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Scheme scheme,
+bool RangeAffects(Reader& r, std::size_t events, VersionQuery& query, version::Scheme scheme,
                   Screen& screen) {
   // The events are read once into a small buffer: limits are checked before the others.
   constexpr std::size_t kInline = 16;
@@ -95,7 +95,7 @@ bool RangeAffects(Reader& r, std::size_t events, std::string_view v, version::Sc
     list[i].saved = r.Text();
     has_limit = has_limit || list[i].kind == Kind::kLimit;
   }
-  const version::PreparedVersion prepared(scheme, v);
+  const version::PreparedVersion& prepared = query.Prepared(scheme);
   if (has_limit) {  // BeforeLimits
     bool before = false;
     for (std::size_t i = 0; i < events && !before; ++i) {
@@ -198,7 +198,8 @@ std::size_t BlockSize(std::string_view block) {
   return static_cast<std::size_t>(r.at - block.data());
 }
 
-Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_hash) {
+Screen Evaluate(std::string_view block, VersionQuery& query) {
+  const std::uint64_t listed_hash = query.listed_hash();
   Reader r{block.data()};
   const auto ecosystem_scheme = static_cast<version::Scheme>(r.Byte());
   const std::uint8_t flags = r.Byte();
@@ -220,7 +221,7 @@ Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t 
     const auto scheme =
         type == AffectedRange::Type::kSemver ? version::Scheme::kSemVer : ecosystem_scheme;
     Screen screen;
-    if (RangeAffects(r, events, version, scheme, screen)) {
+    if (RangeAffects(r, events, query, scheme, screen)) {
       screen.in_range = true;
       screen.range_index = i;
       return screen;

@@ -6,6 +6,7 @@
 // version is affected; the findings themselves are still built from the IndexedAffected.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,9 +47,31 @@ struct Screen {
   bool maybe_listed = false;  // not in a range, and possibly in versions[] (the filter passed)
 };
 
-// Evaluates the block's ranges for `version` exactly as EvaluateAffected does (the same
-// comparisons, the same deciding event), and checks the versions[] filter with `listed_hash`
-// (VersionHash of ListedVersion of the version) when no range affects it.
-Screen Evaluate(std::string_view block, std::string_view version, std::uint64_t listed_hash);
+// A component's version as the blocks are evaluated against it: read once per scheme (the first
+// time a range of that scheme asks), with the hash of the string to look for in versions[]
+// (VersionHash of ListedVersion). Holds views: `version` must outlive it.
+class VersionQuery {
+ public:
+  VersionQuery(std::string_view version, std::uint64_t listed_hash)
+      : version_(version), listed_hash_(listed_hash) {}
+  std::string_view version() const { return version_; }
+  std::uint64_t listed_hash() const { return listed_hash_; }
+  const version::PreparedVersion& Prepared(version::Scheme scheme) {
+    auto& slot = prepared_[static_cast<std::size_t>(scheme) % kSlots];
+    if (!slot || slot->scheme() != scheme) slot.emplace(scheme, version_);
+    return *slot;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 16;
+  std::string_view version_;
+  std::uint64_t listed_hash_;
+  std::optional<version::PreparedVersion> prepared_[kSlots];
+};
+
+// Evaluates the block's ranges for the query's version exactly as EvaluateAffected does (the same
+// comparisons, the same deciding event), and checks the versions[] filter when no range affects
+// it.
+Screen Evaluate(std::string_view block, VersionQuery& query);
 
 }  // namespace craft::vuln::match::compiled

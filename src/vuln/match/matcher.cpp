@@ -125,7 +125,7 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
   // Every entry of the package has this base, so the string to look for in versions[] and its
   // filter bit are the same for all.
   const std::string_view listed = ListedVersion(base, q.version);
-  const std::uint64_t listed_hash = compiled::VersionHash(listed);
+  compiled::VersionQuery version_query(q.version, compiled::VersionHash(listed));
   for (std::size_t i = 0; i < scan.entries.size(); ++i) {
     const PackageEntry& entry = scan.entries[i];
     if (entry.advisory == last) continue;
@@ -142,7 +142,7 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
     // Ranges first; the versions[] list only when no range covers the version. The compiled
     // block decides without reading the advisory; the record is read for a finding only.
     const compiled::Screen screen =
-        compiled::Evaluate(scan.code.substr(scan.offsets[i]), q.version, listed_hash);
+        compiled::Evaluate(scan.code.substr(scan.offsets[i]), version_query);
     if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
     std::optional<AffectedEvaluation> evaluation;
     if (screen.in_range && screen.detailed) {
