@@ -11,8 +11,8 @@
 // stdout as "pairs=<n> best_ms=<t> ns_per_pair=<t>", for the script to set beside the reference.
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <string>
