@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <numeric>
 #include <set>
 
 #include "sbom/purl.h"
@@ -84,45 +83,15 @@ Severity SeverityOf(const Advisory& a) {
 
 bool IsCve(const std::string& id) { return id.rfind("CVE-", 0) == 0; }
 
-// One vulnerability: the findings of one component whose ids and aliases overlap.
-struct Group {
-  std::set<std::string> ids;
-  std::vector<const Finding*> findings;
-};
-
-std::vector<Group> GroupByAlias(const std::vector<Finding>& findings) {
-  std::vector<Group> groups;
-  for (const Finding& f : findings) {
-    std::set<std::string> ids(f.aliases.begin(), f.aliases.end());
-    ids.insert(f.advisory_id);
-    Group merged{ids, {&f}};
-    for (auto it = groups.begin(); it != groups.end();) {
-      const bool overlaps = std::any_of(it->ids.begin(), it->ids.end(),
-                                        [&](const std::string& id) { return ids.count(id) > 0; });
-      if (!overlaps) {
-        ++it;
-        continue;
-      }
-      merged.ids.insert(it->ids.begin(), it->ids.end());
-      merged.findings.insert(merged.findings.end(), it->findings.begin(), it->findings.end());
-      it = groups.erase(it);
-    }
-    groups.push_back(std::move(merged));
+// The id a finding is stored under: its CVE when it has one (the smallest), whichever advisory
+// matched, so that triage keeps its name when an NVD or another OSV source is imported later;
+// else the id of the advisory that matched (vuln::match::MergeAliases' choice).
+std::string PrimaryId(const Finding& f) {
+  std::string cve = IsCve(f.advisory_id) ? f.advisory_id : "";
+  for (const auto& alias : f.aliases) {
+    if (IsCve(alias) && (cve.empty() || alias < cve)) cve = alias;
   }
-  return groups;
-}
-
-// The id a merged finding is known by: its CVE when it has one (stable whichever databases are
-// imported), else the smallest advisory id.
-std::string PrimaryId(const Group& g) {
-  for (const auto& id : g.ids) {
-    if (IsCve(id)) return id;
-  }
-  std::string best;
-  for (const Finding* f : g.findings) {
-    if (best.empty() || f->advisory_id < best) best = f->advisory_id;
-  }
-  return best;
+  return cve.empty() ? f.advisory_id : cve;
 }
 
 class Enricher {
@@ -130,26 +99,26 @@ class Enricher {
   Enricher(Store& store, const std::map<std::string, const Advisory*>& advisories)
       : store_(store), advisories_(advisories) {}
 
-  FindingRecord Build(const ScanComponent& c, const std::string& key, const Group& g) {
+  FindingRecord Build(const ScanComponent& c, const std::string& key, const Finding& f) {
     FindingRecord r;
     r.component_key = key;
     r.component_name = c.name;
     r.component_version = c.version;
     r.component_purl = c.purl;
-    r.vuln_id = PrimaryId(g);
-    for (const auto& id : g.ids) {
+    r.vuln_id = PrimaryId(f);
+    std::set<std::string> ids(f.aliases.begin(), f.aliases.end());
+    ids.insert(f.advisory_id);
+    for (const auto& id : ids) {
       if (id != r.vuln_id) r.aliases.push_back(id);
     }
-    const Finding* best = *std::max_element(
-        g.findings.begin(), g.findings.end(),
-        [](const Finding* x, const Finding* y) { return x->confidence < y->confidence; });
-    r.match_method = std::string(vuln::match::MatchMethodName(best->method));
-    r.confidence = std::string(vuln::match::ConfidenceName(best->confidence));
-    r.reason = best->advisory_id + ": " + best->reason;
-    r.fixed_versions = best->fixed_versions;
+    r.match_method = std::string(vuln::match::MatchMethodName(f.method));
+    r.confidence = std::string(vuln::match::ConfidenceName(f.confidence));
+    r.reason =
+        (f.matched_advisory_id.empty() ? f.advisory_id : f.matched_advisory_id) + ": " + f.reason;
+    r.fixed_versions = f.fixed_versions;
     std::set<std::string> references;
-    for (const Finding* f : g.findings) {
-      auto it = advisories_.find(f->advisory_id);
+    for (const auto& id : ids) {
+      auto it = advisories_.find(id);
       if (it == advisories_.end()) continue;
       const Advisory& a = *it->second;
       if (r.summary.empty()) r.summary = !a.summary.empty() ? a.summary : a.details.substr(0, 300);
@@ -166,7 +135,7 @@ class Enricher {
       }
     }
     r.references.assign(references.begin(), references.end());
-    for (const auto& id : g.ids) {
+    for (const auto& id : ids) {
       if (IsCve(id)) Join(id, r);
     }
     return r;
@@ -238,15 +207,10 @@ std::vector<FindingRecord> ScanComponents(Store& store,
   std::vector<FindingRecord> out;
   std::set<std::pair<std::string, std::string>> seen;
   for (const Keyed& k : keyed) {
-    std::vector<Finding> found;
-    if (k.purl) found = vuln::match::MatchPurl(index, *k.purl);
-    if (!k.component->cpe.empty()) {
-      for (Finding& f : vuln::match::MatchCpe(index, k.component->cpe))
-        found.push_back(std::move(f));
-    }
     const std::string key = ComponentKey(*k.component, k.canonical_purl);
-    for (const Group& g : GroupByAlias(found)) {
-      FindingRecord r = enricher.Build(*k.component, key, g);
+    for (const Finding& f :
+         vuln::match::MatchComponent(index, k.purl ? &*k.purl : nullptr, k.component->cpe)) {
+      FindingRecord r = enricher.Build(*k.component, key, f);
       if (seen.emplace(r.component_key, r.vuln_id).second) out.push_back(std::move(r));
     }
   }
