@@ -94,9 +94,25 @@ std::string PrimaryId(const Finding& f) {
   return cve.empty() ? f.advisory_id : cve;
 }
 
+// What a finding shows of an advisory beyond the match (the index keeps only what matching reads).
+struct AdvisoryFacts {
+  std::string summary;
+  Severity severity;
+  std::vector<std::string> references;  // at most 20
+};
+
+AdvisoryFacts FactsOf(const Advisory& a) {
+  AdvisoryFacts facts{!a.summary.empty() ? a.summary : a.details.substr(0, 300), SeverityOf(a), {}};
+  for (const auto& ref : a.references) {
+    if (facts.references.size() == 20) break;
+    facts.references.push_back(ref.url);
+  }
+  return facts;
+}
+
 class Enricher {
  public:
-  Enricher(Store& store, const std::map<std::string, const Advisory*>& advisories)
+  Enricher(Store& store, const std::map<std::string, AdvisoryFacts>& advisories)
       : store_(store), advisories_(advisories) {}
 
   FindingRecord Build(const ScanComponent& c, const std::string& key, const Finding& f) {
@@ -120,9 +136,9 @@ class Enricher {
     for (const auto& id : ids) {
       auto it = advisories_.find(id);
       if (it == advisories_.end()) continue;
-      const Advisory& a = *it->second;
-      if (r.summary.empty()) r.summary = !a.summary.empty() ? a.summary : a.details.substr(0, 300);
-      const Severity s = SeverityOf(a);
+      const AdvisoryFacts& a = it->second;
+      if (r.summary.empty()) r.summary = a.summary;
+      const Severity& s = a.severity;
       if (s.score && (!r.cvss_score || *s.score > *r.cvss_score)) {
         r.cvss_score = s.score;
         r.cvss_vector = s.vector;
@@ -130,8 +146,8 @@ class Enricher {
       } else if (!r.cvss_score && r.severity == "unknown") {
         r.severity = s.rating;
       }
-      for (const auto& ref : a.references) {
-        if (references.size() < 20) references.insert(ref.url);
+      for (const auto& url : a.references) {
+        if (references.size() < 20) references.insert(url);
       }
     }
     r.references.assign(references.begin(), references.end());
@@ -160,7 +176,7 @@ class Enricher {
   }
 
   Store& store_;
-  const std::map<std::string, const Advisory*>& advisories_;
+  const std::map<std::string, AdvisoryFacts>& advisories_;
 };
 
 std::string ComponentKey(const ScanComponent& c, const std::string& canonical_purl) {
@@ -195,14 +211,13 @@ std::vector<FindingRecord> ScanComponents(Store& store,
     if (auto cpe = vuln::match::ParseCpe23(c.cpe)) cpe_keys.emplace(cpe->vendor(), cpe->product());
     keyed.push_back(std::move(k));
   }
-  std::vector<Advisory> candidates = store.CandidateAdvisories(
-      {package_keys.begin(), package_keys.end()}, {cpe_keys.begin(), cpe_keys.end()});
-  std::map<std::string, const Advisory*> by_id;
+  std::map<std::string, AdvisoryFacts> by_id;
   vuln::match::AdvisoryIndex index;
-  for (const Advisory& a : candidates) {
-    by_id.emplace(a.id, &a);
-    index.Add(a);
-  }
+  store.ForEachCandidateAdvisory({package_keys.begin(), package_keys.end()},
+                                 {cpe_keys.begin(), cpe_keys.end()}, [&](Advisory&& a) {
+                                   by_id.emplace(a.id, FactsOf(a));
+                                   index.Add(std::move(a));
+                                 });
   Enricher enricher(store, by_id);
   std::vector<FindingRecord> out;
   std::set<std::pair<std::string, std::string>> seen;

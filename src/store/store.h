@@ -341,9 +341,20 @@ class Store {
   virtual AdvisoryDbStats AdvisoryStats() = 0;
   // Advisories (not withdrawn) with an affected package under one of the (ecosystem base,
   // normalised name) keys, or a configuration naming one of the (vendor, product) keys.
-  virtual std::vector<vuln::advisory::Advisory> CandidateAdvisories(
+  // Hands each one to `sink` as it is read, so that memory holds one record at a time.
+  virtual void ForEachCandidateAdvisory(
       const std::vector<std::pair<std::string, std::string>>& package_keys,
-      const std::vector<std::pair<std::string, std::string>>& cpe_keys) = 0;
+      const std::vector<std::pair<std::string, std::string>>& cpe_keys,
+      const std::function<void(vuln::advisory::Advisory&&)>& sink) = 0;
+  // The same, collected.
+  std::vector<vuln::advisory::Advisory> CandidateAdvisories(
+      const std::vector<std::pair<std::string, std::string>>& package_keys,
+      const std::vector<std::pair<std::string, std::string>>& cpe_keys) {
+    std::vector<vuln::advisory::Advisory> out;
+    ForEachCandidateAdvisory(package_keys, cpe_keys,
+                             [&](vuln::advisory::Advisory&& a) { out.push_back(std::move(a)); });
+    return out;
+  }
   // The advisories with this id or alias (OSV and NVD).
   virtual std::vector<vuln::advisory::Advisory> AdvisoriesNamed(const std::string& id) = 0;
   virtual std::optional<vuln::advisory::KevEntry> KevEntryFor(const std::string& cve) = 0;

@@ -202,9 +202,10 @@ AdvisoryDbStats SqliteStore::AdvisoryStats() {
   return s;
 }
 
-std::vector<Advisory> SqliteStore::CandidateAdvisories(
+void SqliteStore::ForEachCandidateAdvisory(
     const std::vector<std::pair<std::string, std::string>>& package_keys,
-    const std::vector<std::pair<std::string, std::string>>& cpe_keys) {
+    const std::vector<std::pair<std::string, std::string>>& cpe_keys,
+    const std::function<void(Advisory&&)>& sink) {
   ConnectionPool::Lease lease = pool_.Acquire();
   Connection& c = *lease;
   std::set<std::pair<std::string, std::string>> ids;  // source, id
@@ -221,16 +222,13 @@ std::vector<Advisory> SqliteStore::CandidateAdvisories(
     st.Bind(vendor).Bind(product);
     while (st.Step()) ids.emplace(st.Text(0), st.Text(1));
   }
-  std::vector<Advisory> out;
-  out.reserve(ids.size());
   for (const auto& [source, id] : ids) {
     Statement st =
         c.Prepare("SELECT record FROM advisories WHERE source = ? AND id = ? AND withdrawn = ''");
     st.Bind(source).Bind(id);
     if (!st.Step()) continue;
-    if (auto a = AdvisoryFromJson(st.TextView(0))) out.push_back(std::move(*a));
+    if (auto a = AdvisoryFromJson(st.TextView(0))) sink(std::move(*a));
   }
-  return out;
 }
 
 std::vector<Advisory> SqliteStore::AdvisoriesNamed(const std::string& id) {

@@ -128,9 +128,10 @@ class SqliteStore final : public Store {
                             std::int64_t added, std::int64_t updated, std::int64_t unchanged,
                             std::int64_t withdrawn, std::int64_t rejected) override;
   AdvisoryDbStats AdvisoryStats() override;
-  std::vector<vuln::advisory::Advisory> CandidateAdvisories(
+  void ForEachCandidateAdvisory(
       const std::vector<std::pair<std::string, std::string>>& package_keys,
-      const std::vector<std::pair<std::string, std::string>>& cpe_keys) override;
+      const std::vector<std::pair<std::string, std::string>>& cpe_keys,
+      const std::function<void(vuln::advisory::Advisory&&)>& sink) override;
   std::vector<vuln::advisory::Advisory> AdvisoriesNamed(const std::string& id) override;
   std::optional<vuln::advisory::KevEntry> KevEntryFor(const std::string& cve) override;
   std::optional<vuln::advisory::EpssEntry> EpssFor(const std::string& cve) override;
