@@ -214,7 +214,10 @@ ReceivedSbom ReadJsonUpload(Request& request, BomTarget& target) {
   if (first == std::string::npos) {
     throw ProblemError(422, "the SBOM is empty", {{"/bom", "empty"}}, "validation");
   }
-  received.media_type = received.bytes[first] == '<' ? "application/xml" : "application/json";
+  const char lead = received.bytes[first];
+  received.media_type = lead == '<'   ? "application/xml"
+                        : lead == '{' ? "application/json"
+                                      : "text/plain";
   return received;
 }
 
