@@ -88,7 +88,8 @@ void ExpectProblem(const Reply& r, int status) {
 // The products of that name and, for each, its versions.
 json ProductsNamed(Api& api, const std::string& name) {
   json out = json::array();
-  for (const auto& p : api.Get("/api/v1/products?limit=500").json["items"]) {
+  const Reply products = api.Get("/api/v1/products?limit=500");
+  for (const auto& p : products.json["items"]) {
     if (p["name"] != name) continue;
     json versions =
         api.Get("/api/v1/products/" + p["id"].get<std::string>() + "/versions").json["items"];

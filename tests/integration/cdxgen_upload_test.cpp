@@ -87,7 +87,8 @@ CommandResult Shell(const std::string& command) {
 // pkg:npm/name@version of every package the lock file installs.
 std::set<std::string> LockedPurls(const std::string& lock_text) {
   std::set<std::string> purls;
-  for (const auto& [path, entry] : json::parse(lock_text)["packages"].items()) {
+  const json lock = json::parse(lock_text);
+  for (const auto& [path, entry] : lock["packages"].items()) {
     if (path.empty()) continue;
     const std::string name = path.substr(path.rfind("node_modules/") + 13);
     purls.insert("pkg:npm/" + name + "@" + entry["version"].get<std::string>());
@@ -136,12 +137,10 @@ TEST(CdxgenUpload, RealClientUploadsAnSbom) {
   auto content = api.Get("/api/v1/sboms/" + sbom["id"].get<std::string>() + "/content");
   EXPECT_EQ(json::parse(content.body), json::parse(ReadFile((dir / "bom.json").string())));
 
+  const Reply components = api.Get("/api/v1/versions/" + version_id + "/components?limit=500");
   std::set<std::string> purls;
-  for (const auto& c :
-       api.Get("/api/v1/versions/" + version_id + "/components?limit=500").json["items"]) {
-    purls.insert(c["purl"].get<std::string>());
-  }
-  EXPECT_EQ(purls, LockedPurls(kPackageLock));
+  for (const auto& c : components.json["items"]) purls.insert(c["purl"].get<std::string>());
+  EXPECT_EQ(purls, LockedPurls(kPackageLock)) << components.body;
   std::filesystem::remove_all(dir);
 }
 
