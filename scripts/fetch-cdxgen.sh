@@ -21,6 +21,9 @@ if [ -f node_modules/@cyclonedx/cdxgen/package.json ]; then
   installed="$(node -p 'require("./node_modules/@cyclonedx/cdxgen/package.json").version')"
 fi
 if [ "$installed" != "$wanted" ] || [ ! -f node_modules/@cyclonedx/cdxgen/bin/cdxgen.js ]; then
-  npm ci --omit=optional --no-fund --no-audit
+  # Not `npm ci`: the lock lacks cdxgen's optional per-platform helpers for other platforms
+  # (@cdxgen/safer-exec-darwin-*), which npm ci counts as out of sync. `npm install --no-save`
+  # still installs the locked versions and leaves the lock file untouched.
+  npm install --omit=optional --no-save --no-fund --no-audit
 fi
 echo "fetch-cdxgen: cdxgen $wanted in $(pwd)/node_modules/@cyclonedx/cdxgen"
