@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 if [ -x scripts/fetch-npm-data.sh ]; then ./scripts/fetch-npm-data.sh >/dev/null; fi
+./scripts/fetch-cdxgen.sh >/dev/null
 
 echo "== clang-format check"
 mapfile -t sources < <(git ls-files '*.h' '*.cpp' | grep -E '^(src|tests|bench|fuzz)/')

@@ -15,13 +15,21 @@ Caller Authenticate(const Request& request, const ApiContext& context) {
     return p;
   };
   constexpr std::string_view kBearer = "Bearer ";
-  if (header.empty()) throw unauthorized("missing Authorization header (use: Bearer craft_...)");
-  if (header.size() <= kBearer.size() ||
-      !std::equal(kBearer.begin(), kBearer.end(), header.begin(),
-                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-    throw unauthorized("the Authorization header must use the Bearer scheme");
+  std::string secret;
+  if (!header.empty()) {
+    if (header.size() <= kBearer.size() ||
+        !std::equal(kBearer.begin(), kBearer.end(), header.begin(),
+                    [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+      throw unauthorized("the Authorization header must use the Bearer scheme");
+    }
+    secret = header.substr(kBearer.size());
+  } else {
+    // Dependency-Track's clients send the key as X-Api-Key (Authorization wins when both come).
+    secret = request.Header("x-api-key");
+    if (secret.empty()) {
+      throw unauthorized("missing Authorization header (use: Bearer craft_..., or X-Api-Key)");
+    }
   }
-  const std::string secret = header.substr(kBearer.size());
   if (secret.rfind("craft_", 0) != 0 || secret.size() > 200) {
     throw unauthorized("malformed API key: craft keys start with craft_");
   }

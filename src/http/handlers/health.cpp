@@ -47,6 +47,7 @@ void AddApiRoutes(Router& router, ApiContext& context) {
   AddExportRoutes(resources, context);
   AddSbomRoutes(resources, context);
   AddVulnerabilityRoutes(resources, context);
+  AddBomRoutes(resources, context);
   // One place maps store failures to problems (404, 409, 422, 503) for every handler.
   for (Route route : resources.routes()) {
     route.handler = [handler = std::move(route.handler)](Request& request) {

@@ -20,6 +20,8 @@ void AddAuditRoutes(Router& router, ApiContext& context);
 void AddExportRoutes(Router& router, ApiContext& context);
 void AddSbomRoutes(Router& router, ApiContext& context);
 void AddVulnerabilityRoutes(Router& router, ApiContext& context);
+// Dependency-Track-compatible upload: PUT/POST /api/v1/bom, GET /api/v1/bom/token/{token}.
+void AddBomRoutes(Router& router, ApiContext& context);
 // Serves GET /api/v1/openapi.json, generated from the router's own table (call last).
 void AddOpenApiRoute(Router& router);
 
