@@ -14,6 +14,7 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "../json_schema_check.h"
 #include "core/digest.h"
 #include "core/readiness.h"
 #include "core/retention.h"
@@ -163,21 +164,7 @@ std::vector<std::string> ManifestSchemaErrors(const std::string& manifest_json) 
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
   parser.populateSchema(schema_adapter, schema);
-  const auto document = nlohmann::json::parse(manifest_json, nullptr, false);
-  if (document.is_discarded()) return {"not JSON"};
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(document);
-  std::vector<std::string> errors;
-  if (!validator.validate(schema, adapter, &results)) {
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      std::string where;
-      for (const auto& part : error.context) where += part;
-      errors.push_back(where + ": " + error.description);
-    }
-  }
-  return errors;
+  return craft::testing::SchemaErrors(schema, manifest_json);
 }
 
 std::string UnzipEntry(const std::filesystem::path& zip, const std::string& entry) {

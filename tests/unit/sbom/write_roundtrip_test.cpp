@@ -12,6 +12,7 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "../json_schema_check.h"
 #include "corpus.h"
 #include "sbom/license/expression.h"
 #include "sbom/parse.h"
@@ -40,21 +41,7 @@ class JsonSchema {
   }
 
   std::vector<std::string> Errors(const std::string& text) const {
-    const auto doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded()) return {"not JSON"};
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(doc);
-    std::vector<std::string> errors;
-    if (!validator.validate(schema_, adapter, &results)) {
-      valijson::ValidationResults::Error error;
-      while (results.popError(error)) {
-        std::string where;
-        for (const auto& part : error.context) where += part;
-        errors.push_back(where + ": " + error.description);
-      }
-    }
-    return errors;
+    return craft::testing::SchemaErrors(schema_, text);
   }
 
  private:

@@ -21,6 +21,7 @@
 #include <valijson/validator.hpp>
 #include <vector>
 
+#include "../json_schema_check.h"
 #include "vuln/vex/csaf.h"
 #include "vuln/vex/cyclonedx.h"
 #include "vuln/vex/mapping.h"
@@ -31,20 +32,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadPath(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Every JSON file under corpora/vuln (vex/ and csaf/) with document.csaf_version "2.0".
 std::vector<fs::path> CsafFixtures() {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(fs::path(CRAFT_CORPORA) / "vuln")) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
     if (e.path().string().find("/osv/") != std::string::npos) continue;
-    auto j = nlohmann::json::parse(ReadPath(e.path()), nullptr, false);
+    auto j = nlohmann::json::parse(craft::testing::ReadText(e.path()), nullptr, false);
     if (j.is_object() && j.contains("document") && j["document"].is_object() &&
         j["document"].value("csaf_version", "") == "2.0") {
       out.push_back(e.path());
@@ -55,7 +49,7 @@ std::vector<fs::path> CsafFixtures() {
 }
 
 std::vector<std::string> CsafSchemaErrors(const std::string& document) {
-  static const nlohmann::json schema_json = nlohmann::json::parse(ReadPath(
+  static const nlohmann::json schema_json = nlohmann::json::parse(craft::testing::ReadText(
       fs::path(CRAFT_CORPORA) / "vuln/vex/csaf-2.0/csaf_2.0/json_schema/csaf_json_schema.json"));
   // Stand-ins for the remote CVSS schemas: only what tells v3.0 from v3.1 (the CSAF schema's
   // cvss_v3 is a oneOf of the two), so the CVSS objects themselves are not checked.
@@ -72,21 +66,7 @@ std::vector<std::string> CsafSchemaErrors(const std::string& document) {
   };
   auto release = [](const nlohmann::json*) {};
   parser.populateSchema(schema_adapter, schema, fetch, release);
-  auto doc = nlohmann::json::parse(document, nullptr, false);
-  if (doc.is_discarded()) return {"not JSON"};
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(doc);
-  std::vector<std::string> errors;
-  if (!validator.validate(schema, adapter, &results)) {
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      std::string where;
-      for (const auto& part : error.context) where += part;
-      errors.push_back(where + ": " + error.description);
-    }
-  }
-  return errors;
+  return craft::testing::SchemaErrors(schema, document);
 }
 
 // (vulnerability, product id, craft status) for every product id in the raw product_status lists
@@ -131,7 +111,7 @@ TEST(VexCsaf, EveryFixtureReadsAllStatements) {
   std::size_t total = 0;
   for (const auto& path : fixtures) {
     SCOPED_TRACE(path.string());
-    std::string bytes = ReadPath(path);
+    std::string bytes = craft::testing::ReadText(path);
     auto errors = CsafSchemaErrors(bytes);
     EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors[0]);
     ReadResult r = ReadCsaf(bytes);
@@ -146,9 +126,10 @@ TEST(VexCsaf, EveryFixtureReadsAllStatements) {
 // Company ABC 4.2" with the impact "Class with vulnerable code was removed before shipping." and
 // publisher "Example Company ProductCERT" (values read off the file).
 TEST(VexCsaf, NotAffectedExampleFields) {
-  ReadResult r = ReadCsaf(
-      ReadPath(fs::path(CRAFT_CORPORA) / "vuln/vex/csaf-2.0/csaf_2.0/examples/csaf/csaf_vex/"
-                                         "2022-evd-uc-01-na-001.json"));
+  ReadResult r =
+      ReadCsaf(craft::testing::ReadText(fs::path(CRAFT_CORPORA) /
+                                        "vuln/vex/csaf-2.0/csaf_2.0/examples/csaf/csaf_vex/"
+                                        "2022-evd-uc-01-na-001.json"));
   ASSERT_EQ(r.statements.size(), 1u);
   const Statement& s = r.statements[0];
   EXPECT_EQ(s.vulnerability, "CVE-2021-44228");
@@ -164,7 +145,7 @@ TEST(VexCsaf, NotAffectedExampleFields) {
 TEST(VexCsaf, RoundTripKeepsStatementsAndValidates) {
   for (const auto& path : CsafFixtures()) {
     SCOPED_TRACE(path.string());
-    ReadResult first = ReadCsaf(ReadPath(path));
+    ReadResult first = ReadCsaf(craft::testing::ReadText(path));
     std::string written = WriteCsaf(first.statements, {});
     auto errors = CsafSchemaErrors(written);
     EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors.front());
@@ -217,7 +198,7 @@ TEST(VexCsaf, OtherFormatsExportValid) {
       "vuln/vex/grype/grype/vex/testdata/vex-docs/openvex-demo1.json"};
   for (const auto& f : files) {
     SCOPED_TRACE(f.string());
-    std::string bytes = ReadPath(fs::path(CRAFT_CORPORA) / f);
+    std::string bytes = craft::testing::ReadText(fs::path(CRAFT_CORPORA) / f);
     ReadResult in =
         f.string().find("openvex") != std::string::npos ? ReadOpenVex(bytes) : ReadCycloneDx(bytes);
     ASSERT_FALSE(in.statements.empty());

@@ -18,6 +18,7 @@
 #include <valijson/validator.hpp>
 #include <vector>
 
+#include "../json_schema_check.h"
 #include "vuln/vex/cyclonedx.h"
 #include "vuln/vex/mapping.h"
 
@@ -26,20 +27,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadPath(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Every CycloneDX JSON file under corpora/vuln/vex with a "vulnerabilities" array.
 std::vector<fs::path> CycloneDxFixtures() {
   std::vector<fs::path> out;
   fs::path root = fs::path(CRAFT_CORPORA) / "vuln/vex";
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
-    auto j = nlohmann::json::parse(ReadPath(e.path()), nullptr, false);
+    auto j = nlohmann::json::parse(craft::testing::ReadText(e.path()), nullptr, false);
     if (j.is_object() && j.value("bomFormat", "") == "CycloneDX" && j.contains("vulnerabilities")) {
       out.push_back(e.path());
     }
@@ -53,7 +47,7 @@ std::vector<fs::path> CycloneDxFixtures() {
 std::vector<std::string> CycloneDx16Errors(const std::string& document) {
   static const fs::path dir = fs::path(CRAFT_CORPORA) / "schemas";
   static const nlohmann::json schema_json =
-      nlohmann::json::parse(ReadPath(dir / "bom-1.6.schema.json"));
+      nlohmann::json::parse(craft::testing::ReadText(dir / "bom-1.6.schema.json"));
   static std::map<std::string, nlohmann::json> external;
   valijson::Schema schema;
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
@@ -62,7 +56,7 @@ std::vector<std::string> CycloneDx16Errors(const std::string& document) {
     std::string file = fs::path(uri).filename().string();
     auto it = external.find(file);
     if (it == external.end()) {
-      auto parsed = nlohmann::json::parse(ReadPath(dir / file), nullptr, false);
+      auto parsed = nlohmann::json::parse(craft::testing::ReadText(dir / file), nullptr, false);
       if (parsed.is_discarded()) parsed = nlohmann::json::object();  // e.g. spdx enum not stored
       it = external.emplace(file, std::move(parsed)).first;
     }
@@ -70,21 +64,7 @@ std::vector<std::string> CycloneDx16Errors(const std::string& document) {
   };
   auto release = [](const nlohmann::json*) {};
   parser.populateSchema(schema_adapter, schema, fetch, release);
-  auto doc = nlohmann::json::parse(document, nullptr, false);
-  if (doc.is_discarded()) return {"not JSON"};
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(doc);
-  std::vector<std::string> errors;
-  if (!validator.validate(schema, adapter, &results)) {
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      std::string where;
-      for (const auto& part : error.context) where += part;
-      errors.push_back(where + ": " + error.description);
-    }
-  }
-  return errors;
+  return craft::testing::SchemaErrors(schema, document);
 }
 
 // The statements the raw JSON holds: vulnerabilities with an analysis whose state is one of the
@@ -113,7 +93,7 @@ TEST(VexCycloneDx, EveryFixtureReadsAllStatements) {
   std::size_t total = 0;
   for (const auto& path : fixtures) {
     SCOPED_TRACE(path.string());
-    std::string bytes = ReadPath(path);
+    std::string bytes = craft::testing::ReadText(path);
     auto raw = nlohmann::json::parse(bytes);
     Expected expected = CountRaw(raw);
     ReadResult r = ReadCycloneDx(bytes);
@@ -142,7 +122,7 @@ TEST(VexCycloneDx, EveryFixtureReadsAllStatements) {
 // (-> vulnerable_code_not_in_execute_path), responses will_not_fix and update, the affects ref is
 // a PURL, and the dates come from analysis.firstIssued / lastUpdated (values from the file).
 TEST(VexCycloneDx, SpecExampleFields) {
-  ReadResult r = ReadCycloneDx(ReadPath(
+  ReadResult r = ReadCycloneDx(craft::testing::ReadText(
       fs::path(CRAFT_CORPORA) /
       "vuln/vex/cyclonedx-spec/tools/src/test/resources/1.6/valid-vulnerability-1.6.json"));
   ASSERT_TRUE(r.ok);
@@ -163,7 +143,7 @@ TEST(VexCycloneDx, SpecExampleFields) {
 TEST(VexCycloneDx, RoundTripKeepsStatementsAndValidates) {
   for (const auto& path : CycloneDxFixtures()) {
     SCOPED_TRACE(path.string());
-    ReadResult first = ReadCycloneDx(ReadPath(path));
+    ReadResult first = ReadCycloneDx(craft::testing::ReadText(path));
     std::string written = WriteCycloneDx(first.statements, {"", "2026-01-01T00:00:00Z"});
     auto errors = CycloneDx16Errors(written);
     EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors.front());

@@ -18,6 +18,7 @@
 #include <valijson/validator.hpp>
 #include <vector>
 
+#include "../json_schema_check.h"
 #include "vuln/vex/cyclonedx.h"
 #include "vuln/vex/mapping.h"
 #include "vuln/vex/openvex.h"
@@ -27,19 +28,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadPath(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Every JSON file under corpora/vuln/vex whose @context is the OpenVEX 0.2.0 namespace.
 std::vector<fs::path> OpenVexFixtures() {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(fs::path(CRAFT_CORPORA) / "vuln/vex")) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
-    auto j = nlohmann::json::parse(ReadPath(e.path()), nullptr, false);
+    auto j = nlohmann::json::parse(craft::testing::ReadText(e.path()), nullptr, false);
     if (j.is_object() && j.value("@context", "") == "https://openvex.dev/ns/v0.2.0") {
       out.push_back(e.path());
     }
@@ -49,27 +43,13 @@ std::vector<fs::path> OpenVexFixtures() {
 }
 
 std::vector<std::string> OpenVexSchemaErrors(const std::string& document) {
-  static const nlohmann::json schema_json = nlohmann::json::parse(
-      ReadPath(fs::path(CRAFT_CORPORA) / "vuln/vex/openvex-spec/openvex_json_schema.json"));
+  static const nlohmann::json schema_json = nlohmann::json::parse(craft::testing::ReadText(
+      fs::path(CRAFT_CORPORA) / "vuln/vex/openvex-spec/openvex_json_schema.json"));
   valijson::Schema schema;
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
   parser.populateSchema(schema_adapter, schema);
-  auto doc = nlohmann::json::parse(document, nullptr, false);
-  if (doc.is_discarded()) return {"not JSON"};
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(doc);
-  std::vector<std::string> errors;
-  if (!validator.validate(schema, adapter, &results)) {
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      std::string where;
-      for (const auto& part : error.context) where += part;
-      errors.push_back(where + ": " + error.description);
-    }
-  }
-  return errors;
+  return craft::testing::SchemaErrors(schema, document);
 }
 
 // Every OpenVEX fixture (grype's test data) reads with one statement per raw `statements[]` entry
@@ -81,7 +61,7 @@ TEST(VexOpenVex, EveryFixtureReadsAllStatements) {
   ASSERT_GE(fixtures.size(), 7u);  // 9 files when this was written
   for (const auto& path : fixtures) {
     SCOPED_TRACE(path.string());
-    std::string bytes = ReadPath(path);
+    std::string bytes = craft::testing::ReadText(path);
     auto raw = nlohmann::json::parse(bytes);
     // grype's affected.openvex.json has an affected statement without the action_statement the
     // schema requires (checked by hand in the file): the one fixture that is not schema-valid.
@@ -109,7 +89,7 @@ TEST(VexOpenVex, EveryFixtureReadsAllStatements) {
 // grype's openvex-demo1.json: CVE-2023-1255 fixed in two apk subcomponents of an alpine OCI
 // image (values read off the file).
 TEST(VexOpenVex, SubcomponentsKeepTheirProduct) {
-  ReadResult r = ReadOpenVex(ReadPath(
+  ReadResult r = ReadOpenVex(craft::testing::ReadText(
       fs::path(CRAFT_CORPORA) / "vuln/vex/grype/grype/vex/testdata/vex-docs/openvex-demo1.json"));
   ASSERT_EQ(r.statements.size(), 1u);
   const Statement& s = r.statements[0];
@@ -126,7 +106,7 @@ TEST(VexOpenVex, SubcomponentsKeepTheirProduct) {
 TEST(VexOpenVex, RoundTripKeepsStatementsAndValidates) {
   for (const auto& path : OpenVexFixtures()) {
     SCOPED_TRACE(path.string());
-    ReadResult first = ReadOpenVex(ReadPath(path));
+    ReadResult first = ReadOpenVex(craft::testing::ReadText(path));
     std::string written = WriteOpenVex(first.statements, {});
     auto errors = OpenVexSchemaErrors(written);
     EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors.front());
@@ -162,7 +142,7 @@ TEST(VexOpenVex, CycloneDxFixturesExportValid) {
                                                         "vuln/vex/cyclonedx-bom-examples")) {
     if (!e.is_regular_file() || e.path().filename() != "vex.json") continue;
     SCOPED_TRACE(e.path().string());
-    ReadResult cdx = ReadCycloneDx(ReadPath(e.path()));
+    ReadResult cdx = ReadCycloneDx(craft::testing::ReadText(e.path()));
     ASSERT_FALSE(cdx.statements.empty());
     std::string written = WriteOpenVex(
         cdx.statements, {"https://example.com/vex/1", "Example", "2026-01-01T00:00:00Z", 1});

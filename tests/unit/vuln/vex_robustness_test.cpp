@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "../json_schema_check.h"
 #include "vuln/vex/csaf.h"
 #include "vuln/vex/cyclonedx.h"
 #include "vuln/vex/openvex.h"
@@ -21,19 +22,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadPath(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<std::string> VexFixtures() {
   std::vector<std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(fs::path(CRAFT_CORPORA) / "vuln/vex")) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
     if (e.path().string().find("schema") != std::string::npos) continue;
-    out.push_back(ReadPath(e.path()));
+    out.push_back(craft::testing::ReadText(e.path()));
   }
   return out;
 }
