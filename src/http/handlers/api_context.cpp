@@ -97,4 +97,25 @@ store::PageRequest PageFrom(const Request& request) {
   return page;
 }
 
+Response BlobResponse(ApiContext& context, std::string_view what, const std::string& id,
+                      const std::string& sha256, std::uint64_t size,
+                      const std::string& media_type) {
+  if (!context.blobs.Exists(sha256)) {
+    throw ProblemError(
+        500, "the content of " + std::string(what) + " " + id + " is missing from the blob store",
+        {}, "blob-missing");
+  }
+  Response response;
+  response.SetHeader("Content-Type", media_type);
+  response.SetHeader("ETag", "\"" + sha256 + "\"");
+  response.SetHeader("X-Content-SHA256", sha256);
+  response.content_length = size;
+  store::BlobStore* blobs = &context.blobs;
+  // Verified before the first byte leaves: corrupted content is an error, never served.
+  response.stream = [blobs, sha256](const std::function<void(std::string_view)>& write) {
+    blobs->ReadVerified(sha256, write);
+  };
+  return response;
+}
+
 }  // namespace craft::http

@@ -49,6 +49,12 @@ Caller Authorize(const Request& request, const ApiContext& context, std::string_
 // 404 problem for a resource that does not exist or belongs to another organisation.
 [[noreturn]] void ThrowNotFound(std::string_view what, std::string_view id);
 
+// Streams a stored blob (a document's or an SBOM's bytes) with its media type, ETag and
+// X-Content-SHA256; the bytes are verified against `sha256` before the first one leaves. 500 when
+// the blob of `what` `id` is missing from the blob store.
+Response BlobResponse(ApiContext& context, std::string_view what, const std::string& id,
+                      const std::string& sha256, std::uint64_t size, const std::string& media_type);
+
 // Reads limit (1..500, default 50) and cursor from the query; 400 on a bad limit.
 store::PageRequest PageFrom(const Request& request);
 

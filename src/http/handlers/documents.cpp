@@ -165,23 +165,9 @@ std::string ContentDisposition(const std::string& file_name) {
 Response DocumentContent(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "document:read");
   const core::Document document = LoadDocument(context, caller, request.params.at("id"));
-  if (!context.blobs.Exists(document.sha256)) {
-    throw ProblemError(500,
-                       "the content of document " + document.id + " is missing from the blob store",
-                       {}, "blob-missing");
-  }
-  Response response;
-  response.SetHeader("Content-Type", document.media_type);
+  Response response = BlobResponse(context, "document", document.id, document.sha256, document.size,
+                                   document.media_type);
   response.SetHeader("Content-Disposition", ContentDisposition(document.file_name));
-  response.SetHeader("ETag", "\"" + document.sha256 + "\"");
-  response.SetHeader("X-Content-SHA256", document.sha256);
-  response.content_length = document.size;
-  store::BlobStore* blobs = &context.blobs;
-  const std::string sha = document.sha256;
-  // Verified before the first byte leaves: corrupted content is an error, never served.
-  response.stream = [blobs, sha](const std::function<void(std::string_view)>& write) {
-    blobs->ReadVerified(sha, write);
-  };
   return response;
 }
 

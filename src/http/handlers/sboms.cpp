@@ -52,22 +52,8 @@ Response GetSbom(ApiContext& context, Request& request) {
 Response SbomContent(ApiContext& context, Request& request) {
   const Caller caller = Authorize(request, context, "sbom:read");
   const store::SbomRecord sbom = LoadSbom(context, caller, request.params.at("id"));
-  if (!context.blobs.Exists(sbom.sha256)) {
-    throw ProblemError(500, "the content of SBOM " + sbom.id + " is missing from the blob store",
-                       {}, "blob-missing");
-  }
-  Response response;
-  response.SetHeader("Content-Type",
-                     sbom.media_type.empty() ? "application/octet-stream" : sbom.media_type);
-  response.SetHeader("ETag", "\"" + sbom.sha256 + "\"");
-  response.SetHeader("X-Content-SHA256", sbom.sha256);
-  response.content_length = sbom.size;
-  store::BlobStore* blobs = &context.blobs;
-  const std::string sha = sbom.sha256;
-  response.stream = [blobs, sha](const std::function<void(std::string_view)>& write) {
-    blobs->ReadVerified(sha, write);
-  };
-  return response;
+  return BlobResponse(context, "SBOM", sbom.id, sbom.sha256, sbom.size,
+                      sbom.media_type.empty() ? "application/octet-stream" : sbom.media_type);
 }
 
 nlohmann::json ComponentJson(const store::ComponentRecord& c) {
