@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/commands.h"
+#include "app/input_file.h"
 #include "sbom/check.h"
 
 namespace craft::app {
@@ -57,18 +58,9 @@ void PrintText(const nlohmann::json& r, const std::string& file) {
 }
 
 void Check(const CheckOptions& options) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(options.file, ec);
-  if (ec || size > sbom::Limits{}.max_bytes) {
-    std::cerr << "craft sbom check: " << options.file
-              << (ec ? ": " + ec.message() : " is larger than the 256 MiB limit") << "\n";
-    throw CLI::RuntimeError(2);
-  }
-  std::ifstream in(options.file, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  const std::string bytes = ReadSbomFile("sbom check", options.file);
   const nlohmann::json result =
-      sbom::CheckResultJson(sbom::CheckSbom(buffer.str()), sbom::ParseProfile(options.profile));
+      sbom::CheckResultJson(sbom::CheckSbom(bytes), sbom::ParseProfile(options.profile));
   if (options.format == "json") {
     std::cout << result.dump(2) << std::endl;
   } else {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "app/commands.h"
+#include "app/input_file.h"
 #include "sbom/merge.h"
 #include "sbom/parse.h"
 #include "sbom/write/write.h"
@@ -41,15 +42,7 @@ struct ConvertOptions {
 // The SBOM in `file`; exits 2 naming the file and the first error (with its location) when the
 // file cannot be read or is not an SBOM.
 sbom::Document ReadSbom(const std::string& command, const std::string& file) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(file, ec);
-  if (ec) Fail(command, file + ": " + ec.message(), 2);
-  if (size > sbom::Limits{}.max_bytes) Fail(command, file + " is larger than the 256 MiB limit", 2);
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (!in && !in.eof()) Fail(command, file + ": cannot be read", 2);
-  auto parsed = sbom::Parse(buffer.str());
+  auto parsed = sbom::Parse(ReadSbomFile("sbom " + command, file));
   const sbom::Diagnostic* first_error = nullptr;
   for (const auto& d : parsed.diagnostics) {
     if (d.severity == sbom::Diagnostic::Severity::kError) {

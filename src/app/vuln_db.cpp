@@ -13,6 +13,7 @@
 
 #include "app/commands.h"
 #include "app/data_folder.h"
+#include "app/input_file.h"
 #include "sbom/parse.h"
 #include "store/scan.h"
 #include "vuln/import/epss.h"
@@ -286,14 +287,7 @@ nlohmann::json FindingJson(const store::FindingRecord& f) {
 }
 
 void Scan(const ScanOptions& o) {
-  std::string bytes;
-  try {
-    bytes = ReadWhole(o.file);
-  } catch (const std::exception& e) {
-    std::cerr << "craft vuln scan: " << e.what() << "\n";
-    throw CLI::RuntimeError(2);
-  }
-  const auto parsed = sbom::Parse(bytes);
+  const auto parsed = sbom::Parse(ReadSbomFile("vuln scan", o.file));
   if (!parsed.value) {
     std::cerr << "craft vuln scan: " << o.file << " is not a readable SBOM";
     if (!parsed.diagnostics.empty()) {
