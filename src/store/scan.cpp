@@ -199,6 +199,9 @@ std::vector<FindingRecord> ScanComponents(Store& store,
                                           const std::vector<ScanComponent>& components) {
   std::vector<Keyed> keyed;
   std::set<std::pair<std::string, std::string>> package_keys, cpe_keys;
+  // The operating systems and hardware the SBOM names (CPE part "o" or "h") are the platforms its
+  // software runs on: they satisfy NVD's running-on conditions ("esp-idf AND esp32").
+  std::vector<std::string> platforms;
   for (const ScanComponent& c : components) {
     Keyed k{&c, {}, {}};
     k.purl = PurlPartsOf(c.purl, k.canonical_purl);
@@ -208,7 +211,10 @@ std::vector<FindingRecord> ScanComponents(Store& store,
                              vuln::advisory::NormalizePackageName(ref->ecosystem, ref->name));
       }
     }
-    if (auto cpe = vuln::match::ParseCpe23(c.cpe)) cpe_keys.emplace(cpe->vendor(), cpe->product());
+    if (auto cpe = vuln::match::ParseCpe23(c.cpe)) {
+      cpe_keys.emplace(cpe->vendor(), cpe->product());
+      if (cpe->part() == "o" || cpe->part() == "h") platforms.push_back(c.cpe);
+    }
     keyed.push_back(std::move(k));
   }
   std::map<std::string, AdvisoryFacts> by_id;
@@ -223,8 +229,8 @@ std::vector<FindingRecord> ScanComponents(Store& store,
   std::set<std::pair<std::string, std::string>> seen;
   for (const Keyed& k : keyed) {
     const std::string key = ComponentKey(*k.component, k.canonical_purl);
-    for (const Finding& f :
-         vuln::match::MatchComponent(index, k.purl ? &*k.purl : nullptr, k.component->cpe)) {
+    for (const Finding& f : vuln::match::MatchComponent(index, k.purl ? &*k.purl : nullptr,
+                                                        k.component->cpe, platforms)) {
       FindingRecord r = enricher.Build(*k.component, key, f);
       if (seen.emplace(r.component_key, r.vuln_id).second) out.push_back(std::move(r));
     }

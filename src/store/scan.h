@@ -19,7 +19,9 @@ struct ScanComponent {
 };
 
 // The findings of `components` (each component's findings merged by alias, one per
-// vulnerability), without ids or triage. A component without purl or CPE is not matched.
+// vulnerability), without ids or triage. A component without purl or CPE is not matched. The
+// CPEs of the operating systems and hardware among `components` are the platforms of NVD's
+// running-on conditions for all of them.
 std::vector<FindingRecord> ScanComponents(Store& store,
                                           const std::vector<ScanComponent>& components);
 
