@@ -24,7 +24,8 @@ struct ApiContext {
   core::Date Today() const;
 };
 
-// The caller of a request, resolved from `Authorization: Bearer craft_...`.
+// The caller of a request, resolved from `Authorization: Bearer craft_...` or, for the clients of
+// Dependency-Track's API, `X-Api-Key: craft_...`.
 struct Caller {
   core::ApiKey key;
   core::Role role = core::Role::kViewer;
