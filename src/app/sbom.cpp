@@ -59,16 +59,15 @@ void PrintText(const nlohmann::json& r, const std::string& file) {
 
 void Check(const CheckOptions& options) {
   const std::string bytes = ReadSbomFile("sbom check", options.file);
-  const nlohmann::json result =
-      sbom::CheckResultJson(sbom::CheckSbom(bytes), sbom::ParseProfile(options.profile));
+  const sbom::CheckResult check = sbom::CheckSbom(bytes);
   if (options.format == "json") {
-    std::cout << result.dump(2) << std::endl;
+    std::cout << sbom::CheckResultJsonText(check, sbom::ParseProfile(options.profile)) << std::endl;
   } else {
-    PrintText(result, options.file);
+    PrintText(sbom::CheckResultJson(check, sbom::ParseProfile(options.profile)), options.file);
   }
   std::cout.flush();
-  if (!result["valid"].get<bool>()) throw CLI::RuntimeError(2);
-  if (result["quality_score"].get<double>() < options.fail_under) throw CLI::RuntimeError(14);
+  if (!check.valid) throw CLI::RuntimeError(2);
+  if (check.score.score < options.fail_under) throw CLI::RuntimeError(14);
 }
 
 }  // namespace

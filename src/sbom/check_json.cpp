@@ -1,0 +1,326 @@
+// CheckResultJsonText: the text of CheckResultJson(...).dump(2), written straight into a string.
+// The JSON tree of a 100,000-component SBOM's report holds a million strings (the profile's
+// failing lists); building it and then dumping it took longer than reading the SBOM.
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sbom/check.h"
+#include "sbom/quality/ntia.h"
+#include "sbom/quality/tr03183.h"
+
+namespace craft::sbom {
+namespace {
+
+// The length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid (the
+// sequences nlohmann's serializer accepts: no overlongs, no surrogates, nothing above U+10FFFF).
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  std::size_t n = 0;
+  unsigned char low = 0x80, high = 0xBF;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+// What nlohmann's dump() writes (ensure_ascii off), and writes nothing itself, for a string
+// nlohmann would refuse: dumping it alone throws the same type_error.
+class PrettyJson {
+ public:
+  explicit PrettyJson(std::string& out) : out_(out) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+
+  // The key of the next member of the current object.
+  void Key(std::string_view key) {
+    Next();
+    Quoted(key);
+    out_ += ": ";
+    keyed_ = true;
+  }
+
+  void String(std::string_view text) {
+    Element();
+    Quoted(text);
+  }
+
+  void Bool(bool value) {
+    Element();
+    out_ += value ? "true" : "false";
+  }
+  void Unsigned(std::uint64_t value) {
+    Element();
+    out_ += std::to_string(value);
+  }
+  void Double(double value) {
+    Element();
+    out_ += nlohmann::json(value).dump();
+  }
+
+ private:
+  void Quoted(std::string_view text) {
+    out_ += '"';
+    std::size_t plain = 0;  // start of the run not yet copied
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x80) {
+        const std::size_t n = Utf8Length(text, i);
+        if (n == 0) (void)nlohmann::json(std::string(text)).dump();  // throws type_error 316
+        i += std::max<std::size_t>(n, 1);
+        continue;
+      }
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
+      out_.append(text.data() + plain, i - plain);
+      Escape(c);
+      plain = ++i;
+    }
+    out_.append(text.data() + plain, text.size() - plain);
+    out_ += '"';
+  }
+
+  void Escape(unsigned char c) {
+    switch (c) {
+      case '"':
+        out_ += "\\\"";
+        return;
+      case '\\':
+        out_ += "\\\\";
+        return;
+      case '\b':
+        out_ += "\\b";
+        return;
+      case '\t':
+        out_ += "\\t";
+        return;
+      case '\n':
+        out_ += "\\n";
+        return;
+      case '\f':
+        out_ += "\\f";
+        return;
+      case '\r':
+        out_ += "\\r";
+        return;
+      default: {
+        char code[8];
+        std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+        out_ += code;
+      }
+    }
+  }
+
+  // Before a value: in an array, the separator and indentation; after a key, nothing.
+  void Element() {
+    if (keyed_) {
+      keyed_ = false;
+      return;
+    }
+    if (!levels_.empty()) Next();
+  }
+  void Next() {
+    out_ += levels_.back() ? "\n" : ",\n";
+    levels_.back() = false;
+    out_.append(2 * levels_.size(), ' ');
+  }
+  void Open(char bracket) {
+    Element();
+    out_ += bracket;
+    levels_.push_back(true);
+  }
+  void Close(char bracket) {
+    const bool empty = levels_.back();
+    levels_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      out_.append(2 * levels_.size(), ' ');
+    }
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  std::vector<bool> levels_;  // per open level: nothing written in it yet
+  bool keyed_ = false;
+};
+
+void WriteDiagnostics(PrettyJson& json, const std::vector<Diagnostic>& all,
+                      Diagnostic::Severity severity) {
+  json.BeginArray();
+  for (const Diagnostic& d : all) {
+    if (d.severity != severity) continue;
+    json.BeginObject();
+    json.Key("location");
+    json.String(d.location);
+    json.Key("message");
+    json.String(d.message);
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+// One check, with "additional" when `additional` is set (TR-03183-2 fields).
+void WriteCheck(PrettyJson& json, const quality::Check& check, const bool* additional) {
+  json.BeginObject();
+  if (additional != nullptr) {
+    json.Key("additional");
+    json.Bool(*additional);
+  }
+  json.Key("failing");
+  json.BeginArray();
+  for (const std::string& label : check.failing) json.String(label);
+  json.EndArray();
+  json.Key("outcome");
+  json.String(quality::OutcomeName(check.outcome));
+  json.Key("reason");
+  json.String(check.reason);
+  json.EndObject();
+}
+
+// The checks of a report (check(i) for i < count, named name(i)), in the order of the JSON
+// object's keys; with "additional" for TR-03183-2 fields.
+template <class Name, class At>
+void WriteChecks(PrettyJson& json, std::size_t count, Name name, At check, bool tr03183) {
+  std::vector<std::pair<std::string_view, std::size_t>> order;
+  for (std::size_t i = 0; i < count; ++i) order.emplace_back(name(i), i);
+  std::sort(order.begin(), order.end());
+  json.BeginObject();
+  for (const auto& [check_name, i] : order) {
+    json.Key(check_name);
+    const bool additional = tr03183 && quality::IsAdditional(static_cast<quality::TrField>(i));
+    WriteCheck(json, check(i), tr03183 ? &additional : nullptr);
+  }
+  json.EndObject();
+}
+
+void WriteReport(PrettyJson& json, const Document& doc, Profile profile) {
+  json.BeginObject();
+  json.Key("checks");
+  bool conforms = false;
+  if (profile == Profile::kNtia) {
+    const auto ntia = quality::CheckNtia(doc);
+    WriteChecks(
+        json, quality::kNtiaElementCount,
+        [](std::size_t i) {
+          return quality::NtiaElementName(static_cast<quality::NtiaElement>(i));
+        },
+        [&](std::size_t i) -> const quality::Check& { return ntia.elements[i]; }, false);
+    conforms = ntia.Conforms();
+  } else {
+    const auto version =
+        profile == Profile::kBsiV2_0 ? quality::TrVersion::kV2_0_0 : quality::TrVersion::kV2_1_0;
+    const auto tr = quality::CheckTr03183(doc, version);
+    WriteChecks(
+        json, quality::kTrFieldCount,
+        [](std::size_t i) { return quality::TrFieldName(static_cast<quality::TrField>(i)); },
+        [&](std::size_t i) -> const quality::Check& { return tr.fields[i]; }, true);
+    conforms = tr.Conforms();
+  }
+  json.Key("conforms");
+  json.Bool(conforms);
+  json.Key("profile");
+  json.String(ProfileName(profile));
+  json.EndObject();
+}
+
+void WriteSummary(PrettyJson& json, const ComponentSummary& summary) {
+  json.BeginObject();
+  json.Key("by_type");
+  json.BeginObject();
+  for (const auto& [type, count] : summary.by_type) {
+    json.Key(type);
+    json.Unsigned(count);
+  }
+  json.EndObject();
+  json.Key("direct");
+  json.Unsigned(summary.direct);
+  json.Key("duplicates");
+  json.Unsigned(summary.duplicates);
+  json.Key("license_coverage_pct");
+  json.Double(summary.license_coverage_pct);
+  json.Key("total");
+  json.Unsigned(summary.total);
+  json.Key("transitive");
+  json.Unsigned(summary.transitive);
+  json.Key("unreachable");
+  json.Unsigned(summary.unreachable);
+  json.EndObject();
+}
+
+// The members of the answer, in the order of its keys; without a document only errors, valid
+// and warnings.
+void WriteResult(PrettyJson& json, const CheckResult& result, std::optional<Profile> profile) {
+  const Document* doc = result.document ? &*result.document : nullptr;
+  const ComponentSummary& summary = result.summary;
+  json.BeginObject();
+  if (doc != nullptr) {
+    json.Key("component_count");
+    json.Unsigned(summary.total);
+  }
+  json.Key("errors");
+  WriteDiagnostics(json, result.diagnostics, Diagnostic::Severity::kError);
+  if (doc != nullptr) {
+    json.Key("format");
+    json.String(FormatName(doc->format));
+    json.Key("grade");
+    json.String(std::string(1, result.score.grade));
+    json.Key("purl_coverage_pct");
+    json.Double(summary.purl_coverage_pct);
+    json.Key("quality_score");
+    json.Double(result.score.score);
+    if (profile) {
+      json.Key("report");
+      WriteReport(json, *doc, *profile);
+    }
+    json.Key("spec_version");
+    json.String(doc->spec_version);
+    json.Key("summary");
+    WriteSummary(json, summary);
+  }
+  json.Key("valid");
+  json.Bool(result.valid);
+  if (doc != nullptr) {
+    json.Key("versionless_count");
+    json.Unsigned(summary.versionless);
+  }
+  json.Key("warnings");
+  WriteDiagnostics(json, result.diagnostics, Diagnostic::Severity::kWarning);
+  json.EndObject();
+}
+
+}  // namespace
+
+std::string CheckResultJsonText(const CheckResult& result, std::optional<Profile> profile) {
+  std::string out;
+  PrettyJson json(out);
+  WriteResult(json, result, profile);
+  return out;
+}
+
+}  // namespace craft::sbom
