@@ -97,12 +97,9 @@ void Phases(const std::string& bytes) {
   result.summary = std::move(summary);
   result.score = score;
   result.diagnostics = std::move(diagnostics);
-  auto json = craft::sbom::CheckResultJson(result, craft::sbom::Profile::kBsiV2_1);
-  step("CheckResultJson (bsi-v2.1)");
-  std::string text = json.dump(2);
-  step("dump(2)");
+  std::string text = craft::sbom::CheckResultJsonText(result, craft::sbom::Profile::kBsiV2_1);
+  step("CheckResultJsonText (bsi-v2.1)");
   std::printf("  (report: %zu bytes)\n", text.size());
-  json = nullptr;
   text.clear();
   text.shrink_to_fit();
   result.document.reset();

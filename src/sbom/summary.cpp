@@ -16,6 +16,7 @@ using Index = std::unordered_map<std::string_view, std::size_t>;
 // ref -> index into doc.components (first occurrence wins).
 Index RefIndex(const Document& doc) {
   Index index;
+  index.reserve(doc.components.size());
   for (std::size_t i = 0; i < doc.components.size(); ++i) {
     if (!doc.components[i].ref.empty()) index.emplace(doc.components[i].ref, i);
   }
@@ -92,8 +93,10 @@ void CountGraph(const Document& doc, ComponentSummary& s) {
 }
 
 std::size_t CountDuplicates(const Document& doc) {
-  std::unordered_set<std::string> purls;
-  std::set<std::tuple<std::string, std::string, std::string>> named;
+  // Views into the document: no copy of a PURL or name.
+  std::unordered_set<std::string_view> purls;
+  purls.reserve(doc.components.size());
+  std::set<std::tuple<std::string_view, std::string_view, std::string_view>> named;
   std::size_t duplicates = 0;
   for (const auto& c : doc.components) {
     bool repeated = !c.purl.empty() ? !purls.insert(c.purl).second

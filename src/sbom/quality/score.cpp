@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -25,8 +26,10 @@ double Share(const std::vector<const Component*>& cs, const Rule& ok) {
   return static_cast<double>(n) / static_cast<double>(cs.size());
 }
 
-std::unordered_set<std::string> GraphRefs(const Document& doc) {
-  std::unordered_set<std::string> refs;
+// Views into the document's strings.
+std::unordered_set<std::string_view> GraphRefs(const Document& doc) {
+  std::unordered_set<std::string_view> refs;
+  refs.reserve(doc.components.size() + doc.dependencies.size());
   for (const auto& d : doc.dependencies) {
     refs.insert(d.ref);
     refs.insert(d.depends_on.begin(), d.depends_on.end());

@@ -163,14 +163,16 @@ Check PerComponent(const Document& doc, const Rule& ok, std::string_view what) {
   return check;
 }
 
-// Refs with a graph entry or named as a dependency; refs covered by a composition.
+// Refs with a graph entry or named as a dependency; refs covered by a composition. Views into the
+// document's strings.
 struct Graph {
-  std::unordered_set<std::string> in_graph;
-  std::unordered_set<std::string> completeness;
+  std::unordered_set<std::string_view> in_graph;
+  std::unordered_set<std::string_view> completeness;
 };
 
 Graph ReadGraph(const Document& doc) {
   Graph g;
+  g.in_graph.reserve(doc.components.size() + doc.dependencies.size());
   for (const auto& d : doc.dependencies) {
     g.in_graph.insert(d.ref);
     g.in_graph.insert(d.depends_on.begin(), d.depends_on.end());
