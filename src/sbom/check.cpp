@@ -1,8 +1,11 @@
 #include "sbom/check.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "sbom/parse.h"
+#include "sbom/parse/formats.h"
+#include "sbom/parse/json_dom.h"
 #include "sbom/quality/ntia.h"
 #include "sbom/quality/tr03183.h"
 #include "sbom/validate/validate.h"
@@ -47,12 +50,15 @@ std::optional<Profile> ParseProfile(std::string_view name) {
 
 CheckResult CheckSbom(std::string_view bytes, const Limits& limits) {
   CheckResult result;
-  Parsed<Document> parsed = Parse(bytes, limits);
+  // JSON is parsed once: the validator checks the DOM the reader read, then it is freed.
+  std::unique_ptr<parse::JsonDom> json;
+  Parsed<Document> parsed = parse::ParseKeepingJson(bytes, limits, &json);
   result.diagnostics = std::move(parsed.diagnostics);
   if (parsed.value) {
-    for (auto& d : ValidateAgainstSpec(bytes, *parsed.value)) {
+    for (auto& d : ValidateAgainstSpec(bytes, *parsed.value, json.get())) {
       result.diagnostics.push_back(std::move(d));
     }
+    json.reset();
     result.summary = Summarise(*parsed.value);
     result.score = quality::ScoreSbom(*parsed.value);
     result.document = std::move(parsed.value);

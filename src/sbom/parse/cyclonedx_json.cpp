@@ -8,20 +8,16 @@
 namespace craft::sbom::parse::json {
 namespace {
 
-using Value = ondemand::value;
-
+template <class Json>
 class CycloneDxJson {
  public:
-  CycloneDxJson(JsonReader& r, Document& doc) : r_(r), doc_(doc) {}
+  using Value = typename Json::Value;
 
-  void Read(ondemand::document& json) {
+  CycloneDxJson(JsonReader<Json>& r, Document& doc) : r_(r), doc_(doc) {}
+
+  void Read(typename Json::Root& json) {
     doc_.format = Format::kCycloneDxJson;
-    for (ondemand::field field : json.get_object()) {
-      std::string_view key = field.unescaped_key();
-      r_.Push(key);
-      Top(key, field.value());
-      r_.Pop();
-    }
+    r_.ForRootFields(json, [this](std::string_view key, Value v) { Top(key, v); });
     if (doc_.spec_version.empty()) r_.Error("specVersion is missing");
     LinkPrimary();
   }
@@ -111,7 +107,7 @@ class CycloneDxJson {
       });
       doc_.tools.push_back(std::move(tool));
     };
-    if (v.type() == ondemand::json_type::array) {
+    if (r_.Type(v) == JsonType::kArray) {
       r_.ForEach(v, read_tool);
       return;
     }
@@ -390,14 +386,18 @@ class CycloneDxJson {
     }
   }
 
-  JsonReader& r_;
+  JsonReader<Json>& r_;
   Document& doc_;
 };
 
 }  // namespace
 
-void ReadCycloneDxJson(ondemand::document& json, JsonReader& reader, Document& out) {
-  CycloneDxJson(reader, out).Read(json);
+template <class Json>
+void ReadCycloneDxJson(typename Json::Root& json, JsonReader<Json>& reader, Document& out) {
+  CycloneDxJson<Json>(reader, out).Read(json);
 }
+
+template void ReadCycloneDxJson<OnDemand>(ondemand::document&, JsonReader<OnDemand>&, Document&);
+template void ReadCycloneDxJson<Dom>(simdjson::dom::element&, JsonReader<Dom>&, Document&);
 
 }  // namespace craft::sbom::parse::json

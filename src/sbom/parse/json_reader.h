@@ -1,11 +1,16 @@
 #pragma once
-// Walking a simdjson On-Demand document while keeping a JSON pointer to where we are, so that
-// every diagnostic names its place. Internal to craft_sbom's JSON readers.
+// Walking a simdjson document while keeping a JSON pointer to where we are, so that every
+// diagnostic names its place. Internal to craft_sbom's JSON readers.
 //
-// simdjson indexes the input (stage 1) with the best kernel of the CPU, chosen at run time; the
-// walk over the index is portable code. Measured on a 46 MB CycloneDX file: the index takes 8 ms
-// and the walk 8 ms whether this file is compiled for AVX2 or not, so it is compiled without
-// machine-specific flags.
+// The readers are written once and run over either of simdjson's two APIs:
+// - its DOM, first: parsed whole by the best kernel of the CPU (chosen at run time inside
+//   libsimdjson), strings already unescaped; the same DOM is then what the JSON schema validator
+//   checks, so `sbom check` parses the bytes once;
+// - On-Demand, when the DOM refuses the input (malformed, truncated, too deep: On-Demand reads
+//   lazily and says where it stopped) or when a diagnostic must quote the JSON text as written
+//   (a number read as a string, a value of the wrong type), which the DOM does not keep. The
+//   On-Demand walk is compiled for any x86-64 (simdjson 3.0 builds it only for the compile-time
+//   target); it is the path of malformed input, where speed does not matter.
 
 #include <simdjson.h>
 
@@ -13,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "sbom/model.h"
@@ -37,9 +43,27 @@ namespace craft::sbom::parse::json {
 
 namespace ondemand = simdjson::ondemand;
 
-class JsonReader {
+// The two simdjson APIs a reader runs over.
+struct OnDemand {
+  using Value = ondemand::value;
+  using Root = ondemand::document;
+};
+struct Dom {
+  using Value = simdjson::dom::element;
+  using Root = simdjson::dom::element;
+};
+
+enum class JsonType { kArray, kObject, kNumber, kString, kBoolean, kNull };
+
+// Thrown by a DOM reader when a diagnostic needs the JSON text as written: the document is then
+// read again On-Demand, from the start.
+struct NeedsSourceText {};
+
+// The reader's position (a JSON pointer), its diagnostics and its component count, whatever the
+// API.
+class JsonPosition {
  public:
-  JsonReader(std::string_view bytes, const Limits& limits, std::vector<Diagnostic>& diagnostics)
+  JsonPosition(std::string_view bytes, const Limits& limits, std::vector<Diagnostic>& diagnostics)
       : bytes_(bytes), limits_(limits), diagnostics_(diagnostics) {}
 
   // The JSON pointer of the current position ("/" for the document root). The path is kept as
@@ -55,49 +79,6 @@ class JsonReader {
   void Warn(std::string message) { Add(Diagnostic::Severity::kWarning, std::move(message)); }
   void Error(std::string message) { Add(Diagnostic::Severity::kError, std::move(message)); }
   void Add(Diagnostic::Severity severity, std::string message);
-
-  // The string at `v`. A number or boolean is taken as written, with a warning; any other type
-  // gives a warning and "".
-  std::string String(ondemand::value v);
-  std::optional<double> Number(ondemand::value v);
-  std::optional<std::int64_t> Integer(ondemand::value v);
-
-  // Calls f(value) for each element of the array at `v`, with the index pushed on the pointer.
-  // Anything but an array gives a warning. With `reserve`, `reserve->reserve()` is first told how
-  // many more elements are coming (one more quick pass over the array).
-  template <class F, class Vector = std::vector<int>>
-  void ForEach(ondemand::value v, F&& f, Vector* reserve = nullptr) {
-    if (!Expect(v, ondemand::json_type::array, "an array")) return;
-    ondemand::array array = v.get_array();
-    if (reserve != nullptr) {
-      std::size_t n = 0;
-      if (array.count_elements().get(n) == simdjson::SUCCESS) reserve->reserve(reserve->size() + n);
-    }
-    std::size_t i = 0;
-    for (ondemand::value element : array) {
-      Push(i++);
-      f(element);
-      Pop();
-    }
-  }
-
-  // Calls f(key, value) for each field of the object at `v`, with the key pushed on the pointer.
-  template <class F>
-  void ForFields(ondemand::value v, F&& f) {
-    if (!Expect(v, ondemand::json_type::object, "an object")) return;
-    for (ondemand::field field : v.get_object()) {
-      std::string_view key = field.unescaped_key();
-      Push(key);
-      f(key, field.value());
-      Pop();
-    }
-  }
-
-  // Strings of an array of strings.
-  std::vector<std::string> Strings(ondemand::value v);
-
-  // True when `v` has type `type`; else a warning naming `what` was expected.
-  bool Expect(ondemand::value v, ondemand::json_type type, std::string_view what);
 
   // Counts one more component; false (and an error) once Limits::max_components is passed.
   bool CountComponent();
@@ -119,11 +100,97 @@ class JsonReader {
   std::size_t components_ = 0;
 };
 
+template <class Json>
+class JsonReader : public JsonPosition {
+ public:
+  using Value = typename Json::Value;
+  using JsonPosition::JsonPosition;
+
+  JsonType Type(Value v);
+
+  // The string at `v`. A number or boolean is taken as written, with a warning; any other type
+  // gives a warning and "".
+  std::string String(Value v);
+  std::optional<double> Number(Value v);
+  std::optional<std::int64_t> Integer(Value v);
+
+  // Calls f(value) for each element of the array at `v`, with the index pushed on the pointer.
+  // Anything but an array gives a warning. With `reserve`, `reserve->reserve()` is first told how
+  // many more elements are coming.
+  template <class F, class Vector = std::vector<int>>
+  void ForEach(Value v, F&& f, Vector* reserve = nullptr) {
+    if (!Expect(v, JsonType::kArray, "an array")) return;
+    std::size_t i = 0;
+    if constexpr (std::is_same_v<Json, Dom>) {
+      const simdjson::dom::array array = v.get_array().value_unsafe();
+      if (reserve != nullptr) reserve->reserve(reserve->size() + array.size());
+      for (simdjson::dom::element element : array) {
+        Push(i++);
+        f(element);
+        Pop();
+      }
+    } else {
+      ondemand::array array = v.get_array();
+      std::size_t n = 0;
+      if (reserve != nullptr && array.count_elements().get(n) == simdjson::SUCCESS) {
+        reserve->reserve(reserve->size() + n);
+      }
+      for (ondemand::value element : array) {
+        Push(i++);
+        f(element);
+        Pop();
+      }
+    }
+  }
+
+  // Calls f(key, value) for each field of the object at `v`, with the key pushed on the pointer.
+  template <class F>
+  void ForFields(Value v, F&& f) {
+    if (!Expect(v, JsonType::kObject, "an object")) return;
+    if constexpr (std::is_same_v<Json, Dom>) {
+      const simdjson::dom::object object = v.get_object().value_unsafe();
+      for (const simdjson::dom::key_value_pair field : object) {
+        Push(field.key);
+        f(field.key, field.value);
+        Pop();
+      }
+    } else {
+      for (ondemand::field field : v.get_object()) {
+        std::string_view key = field.unescaped_key();
+        Push(key);
+        f(key, field.value());
+        Pop();
+      }
+    }
+  }
+
+  // The same over the fields of the document's root object (which ReadJson has checked).
+  template <class F>
+  void ForRootFields(typename Json::Root& root, F&& f) {
+    if constexpr (std::is_same_v<Json, Dom>) {
+      ForFields(root, f);
+    } else {
+      for (ondemand::field field : root.get_object()) {
+        std::string_view key = field.unescaped_key();
+        Push(key);
+        f(key, field.value());
+        Pop();
+      }
+    }
+  }
+
+  // Strings of an array of strings.
+  std::vector<std::string> Strings(Value v);
+
+  // True when `v` has type `type`; else a warning naming `what` was expected.
+  bool Expect(Value v, JsonType type, std::string_view what);
+};
+
 // Runs `read()`, turning a simdjson error (a malformed or truncated document) into an error
 // diagnostic at the reader's JSON pointer with the line:column where simdjson stopped. Returns
 // false after such an error.
 template <class F>
-bool Guarded(JsonReader& reader, ondemand::document& doc, F&& read) {
+bool Guarded(JsonReader<OnDemand>& reader, ondemand::document& doc, F&& read) {
   try {
     read();
     return true;
@@ -140,14 +207,17 @@ bool Guarded(JsonReader& reader, ondemand::document& doc, F&& read) {
   }
 }
 
-// The reader shared by the JSON formats: opens `bytes` (padded), detects the format from its
-// top-level keys and dispatches. Refuses a JSON file that is not an SBOM with a diagnostic that
-// says what it looks like instead.
-void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
+// parse::ReadJson without its DOM: the On-Demand reader alone (for tests, which check that both
+// readers say the same).
+void ReadJsonOnDemand(std::string_view bytes, const Limits& limits, Parsed<Document>& out);
 
-// The formats, each reading a document ReadJson has opened (and rewound).
-void ReadCycloneDxJson(ondemand::document& doc, JsonReader& reader, Document& out);
-void ReadSpdxJson(ondemand::document& doc, JsonReader& reader, Document& out);
-void ReadSpdx3JsonLd(ondemand::document& doc, JsonReader& reader, Document& out);
+// The formats, each reading a document ReadJson has opened (and, On-Demand, rewound). A DOM
+// reader may throw NeedsSourceText.
+template <class Json>
+void ReadCycloneDxJson(typename Json::Root& doc, JsonReader<Json>& reader, Document& out);
+template <class Json>
+void ReadSpdxJson(typename Json::Root& doc, JsonReader<Json>& reader, Document& out);
+template <class Json>
+void ReadSpdx3JsonLd(typename Json::Root& doc, JsonReader<Json>& reader, Document& out);
 
 }  // namespace craft::sbom::parse::json

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sbom/parse/formats.h"
+#include "sbom/parse/json_dom.h"
 
 namespace craft::sbom {
 namespace {
@@ -55,6 +56,11 @@ bool LooksLikeHtml(std::string_view text) {
 }  // namespace
 
 Parsed<Document> Parse(std::string_view bytes, const Limits& limits) {
+  return parse::ParseKeepingJson(bytes, limits, nullptr);
+}
+
+Parsed<Document> parse::ParseKeepingJson(std::string_view bytes, const Limits& limits,
+                                         std::unique_ptr<JsonDom>* keep) {
   Parsed<Document> out;
   if (bytes.size() > limits.max_bytes) {
     Refuse(out, "/",
@@ -75,7 +81,7 @@ Parsed<Document> Parse(std::string_view bytes, const Limits& limits) {
   char c = bytes[first];
   std::string_view line = FirstContentLine(bytes);
   if (c == '{' || c == '[') {
-    parse::ReadJson(bytes, limits, out);
+    parse::ReadJson(bytes, limits, out, keep);
   } else if (c == '<' && LooksLikeHtml(bytes.substr(first))) {
     Refuse(out, "1:1", "this is an HTML page, not an SBOM");
   } else if (c == '<') {

@@ -8,8 +8,6 @@
 namespace craft::sbom::parse::json {
 namespace {
 
-using Value = ondemand::value;
-
 // The fields craft reads of any element of the graph (most are empty for a given type).
 struct Element {
   std::string type, id, name, version, purl, download, purpose, supplier, originator;
@@ -27,22 +25,21 @@ bool IsPackageType(std::string_view t) {
          t == "Package";
 }
 
+template <class Json>
 class Spdx3JsonLd {
  public:
-  Spdx3JsonLd(JsonReader& r, Document& doc) : r_(r), doc_(doc) {}
+  using Value = typename Json::Value;
 
-  void Read(ondemand::document& json) {
+  Spdx3JsonLd(JsonReader<Json>& r, Document& doc) : r_(r), doc_(doc) {}
+
+  void Read(typename Json::Root& json) {
     doc_.format = Format::kSpdx3JsonLd;
     bool graph = false;
-    for (ondemand::field field : json.get_object()) {
-      std::string_view key = field.unescaped_key();
-      r_.Push(key);
-      if (key == "@graph") {
-        graph = true;
-        r_.ForEach(field.value(), [this](Value e) { elements_.push_back(ReadElement(e)); });
-      }
-      r_.Pop();
-    }
+    r_.ForRootFields(json, [&](std::string_view key, Value v) {
+      if (key != "@graph") return;
+      graph = true;
+      r_.ForEach(v, [this](Value e) { elements_.push_back(ReadElement(e)); });
+    });
     if (!graph) r_.Error("an SPDX 3 JSON-LD document needs a @graph array");
     Build();
   }
@@ -112,7 +109,7 @@ class Spdx3JsonLd {
   }
 
   std::vector<std::string> StringOrStrings(Value x) {
-    if (x.type() == ondemand::json_type::array) return r_.Strings(x);
+    if (r_.Type(x) == JsonType::kArray) return r_.Strings(x);
     return {r_.String(x)};
   }
   std::string FirstString(Value x) {
@@ -122,7 +119,7 @@ class Spdx3JsonLd {
 
   // creationInfo is a reference to a CreationInfo node ("_:creationInfo_0") or inline.
   void CreationInfo(Element& e, Value x) {
-    if (x.type() != ondemand::json_type::object) {
+    if (r_.Type(x) != JsonType::kObject) {
       e.creation_info = r_.String(x);
       return;
     }
@@ -173,19 +170,21 @@ class Spdx3JsonLd {
   void AddLicenses(const Element& relationship, Component& c);
   std::string AgentName(const std::string& id) const;
 
-  JsonReader& r_;
+  JsonReader<Json>& r_;
   Document& doc_;
   std::vector<Element> elements_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::size_t inline_count_ = 0;
 };
 
-std::string Spdx3JsonLd::AgentName(const std::string& id) const {
+template <class Json>
+std::string Spdx3JsonLd<Json>::AgentName(const std::string& id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? id : elements_[it->second].name;
 }
 
-Component Spdx3JsonLd::ToComponent(const Element& e) {
+template <class Json>
+Component Spdx3JsonLd<Json>::ToComponent(const Element& e) {
   Component c;
   c.ref = e.id;
   c.name = e.name;
@@ -211,7 +210,8 @@ Component Spdx3JsonLd::ToComponent(const Element& e) {
 
 // hasDeclaredLicense / hasConcludedLicense: the targets are licence elements (an expression, a
 // listed licence, a custom licence) or the spdx.org URI of a listed licence.
-void Spdx3JsonLd::AddLicenses(const Element& rel, Component& c) {
+template <class Json>
+void Spdx3JsonLd<Json>::AddLicenses(const Element& rel, Component& c) {
   bool declared = rel.relationship == "hasDeclaredLicense";
   for (const auto& to : rel.to) {
     License l;
@@ -235,7 +235,8 @@ void Spdx3JsonLd::AddLicenses(const Element& rel, Component& c) {
   }
 }
 
-void Spdx3JsonLd::BuildDocument() {
+template <class Json>
+void Spdx3JsonLd<Json>::BuildDocument() {
   const Element* info = nullptr;
   std::vector<std::string> roots;
   for (const auto& e : elements_) {
@@ -270,7 +271,8 @@ void Spdx3JsonLd::BuildDocument() {
   }
 }
 
-void Spdx3JsonLd::Build() {
+template <class Json>
+void Spdx3JsonLd<Json>::Build() {
   for (std::size_t i = 0; i < elements_.size(); ++i) by_id_.emplace(elements_[i].id, i);
   for (const auto& e : elements_) {
     if (!IsPackageType(e.type)) continue;
@@ -303,8 +305,12 @@ void Spdx3JsonLd::Build() {
 
 }  // namespace
 
-void ReadSpdx3JsonLd(ondemand::document& json, JsonReader& reader, Document& out) {
-  Spdx3JsonLd(reader, out).Read(json);
+template <class Json>
+void ReadSpdx3JsonLd(typename Json::Root& json, JsonReader<Json>& reader, Document& out) {
+  Spdx3JsonLd<Json>(reader, out).Read(json);
 }
+
+template void ReadSpdx3JsonLd<OnDemand>(ondemand::document&, JsonReader<OnDemand>&, Document&);
+template void ReadSpdx3JsonLd<Dom>(simdjson::dom::element&, JsonReader<Dom>&, Document&);
 
 }  // namespace craft::sbom::parse::json

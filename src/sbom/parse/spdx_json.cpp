@@ -6,20 +6,16 @@
 namespace craft::sbom::parse::json {
 namespace {
 
-using Value = ondemand::value;
-
+template <class Json>
 class SpdxJson {
  public:
-  SpdxJson(JsonReader& r, Document& doc) : r_(r), doc_(doc) {}
+  using Value = typename Json::Value;
 
-  void Read(ondemand::document& json) {
+  SpdxJson(JsonReader<Json>& r, Document& doc) : r_(r), doc_(doc) {}
+
+  void Read(typename Json::Root& json) {
     doc_.format = Format::kSpdxJson;
-    for (ondemand::field field : json.get_object()) {
-      std::string_view key = field.unescaped_key();
-      r_.Push(key);
-      Top(key, field.value());
-      r_.Pop();
-    }
+    r_.ForRootFields(json, [this](std::string_view key, Value v) { Top(key, v); });
     if (doc_.serial_number.empty()) r_.Error("documentNamespace is missing");
     // The JSON-only shorthands, as the relationships the other serialisations write.
     for (const auto& id : described_) doc_.relationships.push_back({document_id_, "DESCRIBES", id});
@@ -147,7 +143,7 @@ class SpdxJson {
     doc_.relationships.push_back(std::move(rel));
   }
 
-  JsonReader& r_;
+  JsonReader<Json>& r_;
   Document& doc_;
   std::vector<std::string> described_;
   std::string document_id_ = "SPDXRef-DOCUMENT";
@@ -156,8 +152,12 @@ class SpdxJson {
 
 }  // namespace
 
-void ReadSpdxJson(ondemand::document& json, JsonReader& reader, Document& out) {
-  SpdxJson(reader, out).Read(json);
+template <class Json>
+void ReadSpdxJson(typename Json::Root& json, JsonReader<Json>& reader, Document& out) {
+  SpdxJson<Json>(reader, out).Read(json);
 }
+
+template void ReadSpdxJson<OnDemand>(ondemand::document&, JsonReader<OnDemand>&, Document&);
+template void ReadSpdxJson<Dom>(simdjson::dom::element&, JsonReader<Dom>&, Document&);
 
 }  // namespace craft::sbom::parse::json

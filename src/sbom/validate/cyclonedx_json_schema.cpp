@@ -45,19 +45,37 @@ const Compiled* SchemaFor(std::string_view spec_version) {
 
 }  // namespace
 
-std::vector<Diagnostic> ValidateCycloneDxJson(std::string_view bytes,
-                                              std::string_view spec_version) {
+namespace {
+
+// The schema of `spec_version`, or the one error that says why there is none.
+const json_schema::Schema* SchemaOrError(std::string_view spec_version,
+                                         std::vector<Diagnostic>& error) {
   const Compiled* compiled = SchemaFor(spec_version);
   if (compiled == nullptr) {
-    return {{Diagnostic::Severity::kError, "/specVersion",
-             "no CycloneDX JSON schema for spec version \"" + std::string(spec_version) + "\""}};
+    error = {{Diagnostic::Severity::kError, "/specVersion",
+              "no CycloneDX JSON schema for spec version \"" + std::string(spec_version) + "\""}};
+  } else if (compiled->schema == nullptr) {
+    error = {{Diagnostic::Severity::kError, "/specVersion",
+              "the CycloneDX " + std::string(spec_version) +
+                  " JSON schema could not be compiled: " + compiled->error}};
   }
-  if (compiled->schema == nullptr) {
-    return {{Diagnostic::Severity::kError, "/specVersion",
-             "the CycloneDX " + std::string(spec_version) +
-                 " JSON schema could not be compiled: " + compiled->error}};
-  }
-  return compiled->schema->Validate(bytes);
+  return error.empty() ? compiled->schema.get() : nullptr;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> ValidateCycloneDxJson(std::string_view bytes,
+                                              std::string_view spec_version) {
+  std::vector<Diagnostic> error;
+  const json_schema::Schema* schema = SchemaOrError(spec_version, error);
+  return schema != nullptr ? schema->Validate(bytes) : error;
+}
+
+std::vector<Diagnostic> ValidateCycloneDxJson(const simdjson::dom::element& root,
+                                              std::string_view spec_version) {
+  std::vector<Diagnostic> error;
+  const json_schema::Schema* schema = SchemaOrError(spec_version, error);
+  return schema != nullptr ? schema->Validate(root) : error;
 }
 
 }  // namespace craft::sbom

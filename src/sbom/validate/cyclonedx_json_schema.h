@@ -6,6 +6,10 @@
 
 #include "sbom/model.h"
 
+namespace simdjson::dom {
+class element;
+}  // namespace simdjson::dom
+
 namespace craft::sbom {
 
 // Validates a CycloneDX JSON document against the JSON schema of `spec_version` ("1.2" to "1.7"):
@@ -16,6 +20,10 @@ namespace craft::sbom {
 // schema, or malformed JSON, is one error. Nothing is loaded from disk or network. Time and memory
 // are linear in the input. Thread-safe.
 std::vector<Diagnostic> ValidateCycloneDxJson(std::string_view bytes,
+                                              std::string_view spec_version);
+
+// The same for a document already parsed into simdjson's DOM (its root).
+std::vector<Diagnostic> ValidateCycloneDxJson(const simdjson::dom::element& root,
                                               std::string_view spec_version);
 
 }  // namespace craft::sbom

@@ -29,6 +29,10 @@
 
 #include "sbom/model.h"
 
+namespace simdjson::dom {
+class element;
+}  // namespace simdjson::dom
+
 namespace craft::sbom::json_schema {
 
 struct Node;
@@ -60,6 +64,9 @@ class Schema {
   // Malformed JSON is one error. For a failing oneOf / anyOf, the errors of the branch that came
   // closest are reported. Thread-safe.
   std::vector<Diagnostic> Validate(std::string_view bytes, const Options& options = {}) const;
+  // The same for JSON already parsed into simdjson's DOM (`root` of the document).
+  std::vector<Diagnostic> Validate(const simdjson::dom::element& root,
+                                   const Options& options = {}) const;
 
   struct Nodes;
 

@@ -280,6 +280,11 @@ std::vector<Diagnostic> Schema::Validate(std::string_view bytes, const Options& 
                    std::string("malformed JSON: ") + simdjson::error_message(error)});
     return out;
   }
+  return Validate(root, options);
+}
+
+std::vector<Diagnostic> Schema::Validate(const element& root, const Options& options) const {
+  std::vector<Diagnostic> out;
   Validator validator(options.max_errors);
   validator.Check(root_, root);
   for (Error& e : validator.errors) {

@@ -11,9 +11,18 @@
 
 namespace craft::sbom {
 
+namespace parse {
+struct JsonDom;  // sbom/parse/json_dom.h
+}  // namespace parse
+
 // The diagnostics of validating `bytes` (already read into `doc` by sbom::Parse) against the
 // specification of doc.format and doc.spec_version. Parse diagnostics are not repeated. Pure and
 // thread-safe.
 std::vector<Diagnostic> ValidateAgainstSpec(std::string_view bytes, const Document& doc);
+
+// The same, with the DOM sbom::Parse read `bytes` from (parse::ParseKeepingJson; null when it read
+// none): CycloneDX JSON is validated on that DOM instead of being parsed again.
+std::vector<Diagnostic> ValidateAgainstSpec(std::string_view bytes, const Document& doc,
+                                            const parse::JsonDom* json);
 
 }  // namespace craft::sbom
