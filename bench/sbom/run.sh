@@ -4,6 +4,8 @@
 # @cyclonedx/cyclonedx-library's JsonStrictValidator on ajv) on the same generated CycloneDX files.
 #
 #   bench/sbom/run.sh [CRAFT_BINARY] [RUNS]      (defaults: build/src/craft, 5)
+#   CRAFT_BEFORE=/path/to/older/craft bench/sbom/run.sh ...   adds that binary's column, run in turn
+#                                                             with the others on the same files
 #
 # Prints the best wall time and its peak RSS per tool and file, and the ratios. The JavaScript
 # validator runs when bench/sbom/js/node_modules exists (cd bench/sbom/js && npm install); it is
@@ -33,21 +35,29 @@ best_of() {
   echo "$best"
 }
 
-printf '%-16s %8s  %-22s %-22s %-22s %s\n' file MB "craft sbom check" "jq length" "JS validator" "ratios"
+before=${CRAFT_BEFORE:-}
+printf '%-16s %8s  %-22s %-22s %-22s %-22s %s\n' file MB "craft sbom check" "craft before" "jq length" \
+  "JS validator" "ratios"
 for name in bom-15mb bom-100k; do
   file=$data/$name.json
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN{printf "%.0f", b/1e6}')
   c=$(best_of "$runs" "$craft" sbom check "$file" --format json)
+  b="-"
+  [ -n "$before" ] && b=$(best_of "$runs" "$before" sbom check "$file" --format json)
   j=$(best_of "$runs" jq '.components | length' "$file")
   js="-"
   if [ -d "$here/js/node_modules" ] && { [ "$name" = bom-15mb ] || [ "${JS_LARGE:-0}" = 1 ]; }; then
     js="$(node "$here/js/validate.mjs" "$file" 1.6 | awk '{printf "%.2f", $2/1000}') (validate only)"
   fi
   ratio_jq=$(awk -v c="${c% *}" -v j="${j% *}" 'BEGIN{printf "jq/craft %.1fx", j/c}')
+  if [ "$b" != "-" ]; then
+    ratio_jq="$ratio_jq, jq/before $(awk -v c="${b% *}" -v j="${j% *}" 'BEGIN{printf "%.1fx", j/c}')"
+    b="${b% *} s, ${b#* } kB"
+  fi
   ratio_js=""
   if [ "$js" != "-" ]; then
     ratio_js=$(awk -v c="${c% *}" -v s="${js%% *}" 'BEGIN{printf ", JS/craft %.0fx", s/c}')
   fi
-  printf '%-16s %8s  %-22s %-22s %-22s %s\n' "$name" "$mb" "${c% *} s, ${c#* } kB" \
+  printf '%-16s %8s  %-22s %-22s %-22s %-22s %s\n' "$name" "$mb" "${c% *} s, ${c#* } kB" "$b" \
     "${j% *} s, ${j#* } kB" "$js" "$ratio_jq$ratio_js"
 done
