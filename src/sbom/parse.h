@@ -18,9 +18,9 @@ namespace craft::sbom {
 // error diagnostics may still carry a value when the errors are local (a malformed field); a file
 // that is not an SBOM at all, truncated, or over `limits` (size, nesting depth, component count)
 // has no value. XML DOCTYPEs and entities are refused, never expanded. Pure and thread-safe; memory
-// grows linearly with the input. (One JSON parser's buffers are kept between calls, for inputs up
-// to 64 MiB, to spare repeated parses the cost of fresh memory; that is the only state, and it is
-// not observable.)
+// grows linearly with the input. (The JSON parsers' buffers, one DOM and one On-Demand parser, are
+// kept between calls, for inputs up to 64 MiB, to spare repeated parses the cost of fresh memory;
+// that is the only state, and it is not observable.)
 Parsed<Document> Parse(std::string_view bytes, const Limits& limits = {});
 
 }  // namespace craft::sbom
