@@ -209,7 +209,13 @@ void ReadOnDemand(std::string_view bytes, simdjson::padded_string_view input, co
                               out.diagnostics);
   ondemand::document doc;
   if (auto error = parser->iterate(input).get(doc)) {
-    reader.Error(std::string("malformed JSON: ") + simdjson::error_message(error));
+    const std::size_t bad = error == simdjson::UTF8_ERROR ? FirstInvalidUtf8(bytes) : bytes.npos;
+    if (bad != bytes.npos) {
+      out.diagnostics.push_back({Diagnostic::Severity::kError, LineColumn(bytes, bad),
+                                 "malformed JSON: this byte is not valid UTF-8"});
+    } else {
+      reader.Error(std::string("malformed JSON: ") + simdjson::error_message(error));
+    }
     return;
   }
   if (!Guarded(reader, doc, [&] { ReadDocument(doc, reader, out); })) out.value.reset();

@@ -2,6 +2,9 @@
 // diagnostic that says where and why; nothing crashes or hangs.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "corpus.h"
 #include "sbom/parse.h"
 
@@ -61,6 +64,49 @@ TEST(ParseMalformed, TruncatedXmlAndTagValue) {
   ASSERT_NE(FirstError(parsed_tv), nullptr);
   EXPECT_TRUE(IsLineColumn(FirstError(parsed_tv)->location));
   EXPECT_TRUE(Contains(FirstError(parsed_tv)->message, "</text>"));
+}
+
+// SBOMs that are not UTF-8 (a Latin-1 file, a stray byte) are refused at the
+// line:column of the first bad byte; before, the bytes reached the JSON answer of `sbom check`,
+// whose writer threw (nlohmann type_error 316, exit 1). Overlong forms, surrogates and truncated
+// sequences count as invalid; well-formed multi-byte characters do not. JSON was already refused
+// (simdjson checks UTF-8) but at "/"; now at the byte.
+TEST(ParseMalformed, TextThatIsNotUtf8) {
+  const std::string tv_head =
+      "SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nDocumentName: t\n"
+      "DocumentNamespace: https://example.com/t\nCreator: Tool: x\n"
+      "Created: 2024-01-01T00:00:00Z\n\nPackageName: caf";
+  const std::string tv_tail =
+      "\nSPDXID: SPDXRef-a\nPackageDownloadLocation: NOASSERTION\nPackageVersion: 1\n";
+  for (const std::string& bad : std::vector<std::string>{"\xE9", "\xC0\xA9", "\xED\xA0\x80",
+                                                         "\xF4\x90\x80\x80", "\xE2\x82"}) {
+    auto parsed = Parse(tv_head + bad + tv_tail);
+    EXPECT_FALSE(parsed.value);
+    const Diagnostic* e = FirstError(parsed);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->location, "9:17");
+    EXPECT_TRUE(Contains(e->message, "not valid UTF-8")) << e->message;
+  }
+  auto latin1 = Parse(tv_head + "\xE9" + tv_tail);
+  EXPECT_TRUE(Contains(FirstError(latin1)->message, "byte 0xE9")) << FirstError(latin1)->message;
+  for (const std::string& good :
+       std::vector<std::string>{"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+    auto parsed = Parse(tv_head + good + tv_tail);
+    ASSERT_TRUE(parsed.value) << (FirstError(parsed) ? FirstError(parsed)->message : "");
+    EXPECT_EQ(parsed.value->components.at(0).name, "caf" + good);
+  }
+  auto xml = Parse(
+      "<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\">\n"
+      "<components><component type=\"library\"><name>a\xFF</name></component></components></bom>");
+  EXPECT_FALSE(xml.value);
+  ASSERT_NE(FirstError(xml), nullptr);
+  EXPECT_EQ(FirstError(xml)->location, "3:46");
+  auto json = Parse(R"({"bomFormat":"CycloneDX","specVersion":"1.6",)"
+                    "\n\"components\":[{\"type\":\"library\",\"name\":\"a\xFF\"}]}");
+  EXPECT_FALSE(json.value);
+  ASSERT_NE(FirstError(json), nullptr);
+  EXPECT_EQ(FirstError(json)->location, "2:42");
+  EXPECT_TRUE(Contains(FirstError(json)->message, "not valid UTF-8"));
 }
 
 // Every prefix of a small SBOM, JSON and XML (spec suite valid-bom-1.6): no crash, and a prefix
