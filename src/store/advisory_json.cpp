@@ -1,5 +1,7 @@
 #include "store/advisory_json.h"
 
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace craft::store {
@@ -11,18 +13,6 @@ using namespace vuln::advisory;
 const char* const kSeverityTypes[] = {"CVSS_V2", "CVSS_V3", "CVSS_V4", "Ubuntu"};
 const char* const kEventKinds[] = {"introduced", "fixed", "last_affected", "limit"};
 const char* const kRangeTypes[] = {"SEMVER", "ECOSYSTEM", "GIT"};
-
-json SeverityJson(const std::vector<Severity>& list) {
-  json out = json::array();
-  for (const Severity& s : list) {
-    json j = {{"type", kSeverityTypes[static_cast<int>(s.type)]}, {"score", s.score}};
-    if (s.stated_base_score) j["stated_base_score"] = *s.stated_base_score;
-    if (!s.source.empty()) j["source"] = s.source;
-    if (s.primary) j["primary"] = true;
-    out.push_back(std::move(j));
-  }
-  return out;
-}
 
 std::vector<Severity> SeverityFrom(const json& list) {
   std::vector<Severity> out;
@@ -39,29 +29,6 @@ std::vector<Severity> SeverityFrom(const json& list) {
     out.push_back(std::move(s));
   }
   return out;
-}
-
-json AffectedJson(const Affected& a) {
-  json ranges = json::array();
-  for (const AffectedRange& r : a.ranges) {
-    json events = json::array();
-    for (const RangeEvent& e : r.events) {
-      events.push_back({{kEventKinds[static_cast<int>(e.kind)], e.version}});
-    }
-    json range = {{"type", kRangeTypes[static_cast<int>(r.type)]}, {"events", std::move(events)}};
-    if (!r.repo.empty()) range["repo"] = r.repo;
-    ranges.push_back(std::move(range));
-  }
-  return {{"package",
-           {{"ecosystem", a.package.ecosystem},
-            {"name", a.package.name},
-            {"normalized_name", a.package.normalized_name},
-            {"purl", a.package.purl}}},
-          {"ranges", std::move(ranges)},
-          {"versions", a.versions},
-          {"severity", SeverityJson(a.severity)},
-          {"database_specific_severity", a.database_specific_severity},
-          {"ecosystem_specific_severity", a.ecosystem_specific_severity}};
 }
 
 Affected AffectedFrom(const json& j) {
@@ -93,32 +60,10 @@ Affected AffectedFrom(const json& j) {
   return a;
 }
 
-json CpeMatchJson(const CpeMatch& m) {
-  return {{"criteria", m.criteria},           {"vulnerable", m.vulnerable},
-          {"vsi", m.version_start_including}, {"vse", m.version_start_excluding},
-          {"vei", m.version_end_including},   {"vee", m.version_end_excluding},
-          {"id", m.match_criteria_id}};
-}
-
 CpeMatch CpeMatchFrom(const json& j) {
   return {j.value("criteria", ""), j.value("vulnerable", false), j.value("vsi", ""),
           j.value("vse", ""),      j.value("vei", ""),           j.value("vee", ""),
           j.value("id", "")};
-}
-
-json ConfigurationsJson(const std::vector<CpeConfiguration>& list) {
-  json out = json::array();
-  for (const CpeConfiguration& c : list) {
-    json nodes = json::array();
-    for (const CpeNode& n : c.nodes) {
-      json matches = json::array();
-      for (const CpeMatch& m : n.cpe_match) matches.push_back(CpeMatchJson(m));
-      nodes.push_back(
-          {{"and", n.op == CpeOperator::kAnd}, {"negate", n.negate}, {"cpe_match", matches}});
-    }
-    out.push_back({{"and", c.op == CpeOperator::kAnd}, {"negate", c.negate}, {"nodes", nodes}});
-  }
-  return out;
 }
 
 std::vector<CpeConfiguration> ConfigurationsFrom(const json& list) {
@@ -139,36 +84,267 @@ std::vector<CpeConfiguration> ConfigurationsFrom(const json& list) {
   return out;
 }
 
+// --- writing: JSON text appended directly, byte for byte what nlohmann's dump() of the same
+// record as a json tree gives (keys sorted, no spaces, its escapes), without building the tree.
+
+// Whether `s` is valid UTF-8 (what nlohmann copies through unchanged with ensure_ascii off).
+bool IsUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    unsigned min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3, min = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + n >= s.size()) return false;
+    unsigned code = c & (0x3F >> n);
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto next = static_cast<unsigned char>(s[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// The length of the start of `s` that JSON copies as it is: up to the first control character,
+// '"', '\\' or byte >= 0x80. Eight bytes at a time (bit tricks on a 64-bit word).
+std::size_t PlainPrefix(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    // The high bit of a byte survives when the byte is below 0x20, is '"' or '\\' (zero after
+    // the XOR), or has its high bit set. A borrow may flag a later byte too: the loop below
+    // decides exactly.
+    if ((((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+         ((backslash - kOnes) & ~backslash) | w) &
+        kHigh) {
+      break;
+    }
+  }
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+    ++i;
+  }
+  return i;
+}
+
+void AppendString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t plain = PlainPrefix(s);
+  if (plain == s.size()) {  // nearly every string
+    out += '"';
+    out.append(s);
+    out += '"';
+    return;
+  }
+  bool ascii = true;
+  for (const char ch : s.substr(plain)) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+  if (!ascii && !IsUtf8(s)) {  // rare: let nlohmann replace the invalid bytes, as it always did
+    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  std::size_t start = 0;
+  for (std::size_t i = plain; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + start, i - start);
+    start = i + 1;
+    out += '\\';
+    switch (c) {
+      case '"':
+      case '\\':
+        out += static_cast<char>(c);
+        break;
+      case '\b':
+        out += 'b';
+        break;
+      case '\f':
+        out += 'f';
+        break;
+      case '\n':
+        out += 'n';
+        break;
+      case '\r':
+        out += 'r';
+        break;
+      case '\t':
+        out += 't';
+        break;
+      default:
+        out += "u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+  }
+  out.append(s.data() + start, s.size() - start);
+  out += '"';
+}
+
+// One JSON object being written; the caller names the fields in sorted order, as nlohmann's
+// std::map keeps them.
+class ObjectText {
+ public:
+  explicit ObjectText(std::string& out) : out_(out) { out_ += '{'; }
+  // Appends `"key":` and returns the text for the value to follow.
+  std::string& Field(std::string_view key) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    return out_;
+  }
+  void String(std::string_view key, std::string_view value) { AppendString(Field(key), value); }
+  void Bool(std::string_view key, bool value) { Field(key) += value ? "true" : "false"; }
+  void Strings(std::string_view key, const std::vector<std::string>& list) {
+    std::string& out = Field(key);
+    out += '[';
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) out += ',';
+      AppendString(out, list[i]);
+    }
+    out += ']';
+  }
+  void End() { out_ += '}'; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+// Writes `[item, ...]` with `write(out, item)` for each item.
+template <typename List, typename Write>
+void AppendArray(std::string& out, const List& list, Write write) {
+  out += '[';
+  bool first = true;
+  for (const auto& item : list) {
+    if (!first) out += ',';
+    first = false;
+    write(out, item);
+  }
+  out += ']';
+}
+
+void AppendSeverity(std::string& out, const Severity& s) {
+  ObjectText o(out);
+  if (s.primary) o.Bool("primary", true);
+  o.String("score", s.score);
+  if (!s.source.empty()) o.String("source", s.source);
+  if (s.stated_base_score) o.Field("stated_base_score") += json(*s.stated_base_score).dump();
+  o.String("type", kSeverityTypes[static_cast<int>(s.type)]);
+  o.End();
+}
+
+void AppendRange(std::string& out, const AffectedRange& r) {
+  ObjectText o(out);
+  AppendArray(o.Field("events"), r.events, [](std::string& text, const RangeEvent& e) {
+    ObjectText event(text);
+    event.String(kEventKinds[static_cast<int>(e.kind)], e.version);
+    event.End();
+  });
+  if (!r.repo.empty()) o.String("repo", r.repo);
+  o.String("type", kRangeTypes[static_cast<int>(r.type)]);
+  o.End();
+}
+
+void AppendAffected(std::string& out, const Affected& a) {
+  ObjectText o(out);
+  o.String("database_specific_severity", a.database_specific_severity);
+  o.String("ecosystem_specific_severity", a.ecosystem_specific_severity);
+  ObjectText package(o.Field("package"));
+  package.String("ecosystem", a.package.ecosystem);
+  package.String("name", a.package.name);
+  package.String("normalized_name", a.package.normalized_name);
+  package.String("purl", a.package.purl);
+  package.End();
+  AppendArray(o.Field("ranges"), a.ranges, AppendRange);
+  AppendArray(o.Field("severity"), a.severity, AppendSeverity);
+  o.Strings("versions", a.versions);
+  o.End();
+}
+
+void AppendReference(std::string& out, const Reference& r) {
+  ObjectText o(out);
+  if (!r.tags.empty()) o.Strings("tags", r.tags);
+  o.String("type", r.type);
+  o.String("url", r.url);
+  o.End();
+}
+
+void AppendCpeMatch(std::string& out, const CpeMatch& m) {
+  ObjectText o(out);
+  o.String("criteria", m.criteria);
+  o.String("id", m.match_criteria_id);
+  o.String("vee", m.version_end_excluding);
+  o.String("vei", m.version_end_including);
+  o.String("vse", m.version_start_excluding);
+  o.String("vsi", m.version_start_including);
+  o.Bool("vulnerable", m.vulnerable);
+  o.End();
+}
+
+void AppendConfiguration(std::string& out, const CpeConfiguration& c) {
+  ObjectText o(out);
+  o.Bool("and", c.op == CpeOperator::kAnd);
+  o.Bool("negate", c.negate);
+  AppendArray(o.Field("nodes"), c.nodes, [](std::string& text, const CpeNode& n) {
+    ObjectText node(text);
+    node.Bool("and", n.op == CpeOperator::kAnd);
+    AppendArray(node.Field("cpe_match"), n.cpe_match, AppendCpeMatch);
+    node.Bool("negate", n.negate);
+    node.End();
+  });
+  o.End();
+}
+
 }  // namespace
 
 std::string AdvisoryToJson(const Advisory& a) {
-  json affected = json::array();
-  for (const Affected& entry : a.affected) affected.push_back(AffectedJson(entry));
-  json references = json::array();
-  for (const Reference& r : a.references) {
-    json ref = {{"type", r.type}, {"url", r.url}};
-    if (!r.tags.empty()) ref["tags"] = r.tags;
-    references.push_back(std::move(ref));
+  std::string out;
+  out.reserve(1024 + a.details.size());
+  ObjectText o(out);
+  AppendArray(o.Field("affected"), a.affected, AppendAffected);
+  o.Strings("aliases", a.aliases);
+  if (!a.configurations.empty()) {
+    AppendArray(o.Field("configurations"), a.configurations, AppendConfiguration);
   }
-  json out = {{"source", a.source == Source::kNvd ? "nvd" : "osv"},
-              {"id", a.id},
-              {"schema_version", a.schema_version},
-              {"aliases", a.aliases},
-              {"related", a.related},
-              {"upstream", a.upstream},
-              {"modified", a.modified},
-              {"published", a.published},
-              {"withdrawn", a.withdrawn},
-              {"summary", a.summary},
-              {"details", a.details},
-              {"severity", SeverityJson(a.severity)},
-              {"cwe_ids", a.cwe_ids},
-              {"database_specific_severity", a.database_specific_severity},
-              {"references", std::move(references)},
-              {"affected", std::move(affected)}};
-  if (!a.configurations.empty()) out["configurations"] = ConfigurationsJson(a.configurations);
-  if (!a.nvd_vuln_status.empty()) out["nvd_vuln_status"] = a.nvd_vuln_status;
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  o.Strings("cwe_ids", a.cwe_ids);
+  o.String("database_specific_severity", a.database_specific_severity);
+  o.String("details", a.details);
+  o.String("id", a.id);
+  o.String("modified", a.modified);
+  if (!a.nvd_vuln_status.empty()) o.String("nvd_vuln_status", a.nvd_vuln_status);
+  o.String("published", a.published);
+  AppendArray(o.Field("references"), a.references, AppendReference);
+  o.Strings("related", a.related);
+  o.String("schema_version", a.schema_version);
+  AppendArray(o.Field("severity"), a.severity, AppendSeverity);
+  o.String("source", a.source == Source::kNvd ? "nvd" : "osv");
+  o.String("summary", a.summary);
+  o.Strings("upstream", a.upstream);
+  o.String("withdrawn", a.withdrawn);
+  o.End();
+  return out;
 }
 
 std::optional<Advisory> AdvisoryFromJson(std::string_view text) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -329,8 +330,20 @@ class Store {
   // Stores a batch of advisories in one transaction, incrementally: a record whose `modified` is
   // not later than the stored one's is left unchanged; a withdrawn one keeps its row and loses its
   // lookup keys. One change per advisory, in order.
+  std::vector<AdvisoryChange> UpsertAdvisories(
+      const std::vector<vuln::advisory::Advisory>& advisories) {
+    return UpsertAdvisories(advisories, {});
+  }
+  // The same, with the stored form of advisories[i] already in records[i] when i < records.size()
+  // and records[i] is not empty (EncodeAdvisoryRecord of store/advisory_record.h, done by the
+  // caller on another thread, say); the store encodes the others when it writes them.
   virtual std::vector<AdvisoryChange> UpsertAdvisories(
-      const std::vector<vuln::advisory::Advisory>& advisories) = 0;
+      const std::vector<vuln::advisory::Advisory>& advisories,
+      const std::vector<std::string>& records) = 0;
+  // The `modified` of every stored advisory from `source`, by id: lets an import skip records it
+  // would leave unchanged before preparing them (a stored `modified` never goes back).
+  virtual std::unordered_map<std::string, std::string> AdvisoryModifiedTimes(
+      vuln::advisory::Source source) = 0;
   // Replaces the whole KEV catalogue / EPSS table (each is published whole).
   virtual void ReplaceKev(const vuln::advisory::KevCatalog& catalog) = 0;
   virtual void ReplaceEpss(const vuln::advisory::EpssScores& scores) = 0;

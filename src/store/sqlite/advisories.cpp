@@ -2,7 +2,7 @@
 // EPSS scores. Shared by every organisation; no audit entries (public data, not evidence).
 #include <set>
 
-#include "store/advisory_json.h"
+#include "store/advisory_record.h"
 #include "store/sqlite/sqlite_store.h"
 #include "vuln/advisory/ecosystem.h"
 #include "vuln/match/cpe.h"
@@ -74,7 +74,9 @@ void InsertKeys(Connection& c, const char* source, const Advisory& a) {
   }
 }
 
-AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::int64_t now) {
+// `record`: the stored form of `a`, or empty to encode it here when it is written.
+AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::string_view record,
+                         std::int64_t now) {
   const char* source = SourceName(a.source);
   std::optional<std::string> stored_modified;
   {
@@ -87,6 +89,8 @@ AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::int64_t now) {
     return AdvisoryChange::kUnchanged;
   }
   if (stored_modified) DeleteKeys(c, source, a.id);
+  std::string encoded;
+  if (record.empty()) record = encoded = EncodeAdvisoryRecord(a);
   c.Prepare(
        "INSERT INTO advisories (source, id, modified, published, withdrawn, summary, record, "
        "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, id) DO UPDATE SET "
@@ -99,7 +103,7 @@ AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::int64_t now) {
       .Bind(a.published)
       .Bind(a.withdrawn)
       .Bind(a.summary)
-      .Bind(AdvisoryToJson(a))
+      .BindBlob(record)
       .Bind(now)
       .Run();
   if (a.IsWithdrawn()) return AdvisoryChange::kWithdrawn;
@@ -114,13 +118,29 @@ std::int64_t Count(Connection& c, const char* sql) {
 
 }  // namespace
 
-std::vector<AdvisoryChange> SqliteStore::UpsertAdvisories(const std::vector<Advisory>& advisories) {
+std::vector<AdvisoryChange> SqliteStore::UpsertAdvisories(const std::vector<Advisory>& advisories,
+                                                          const std::vector<std::string>& records) {
   return Write([&](Connection& c) {
+    // An import inserts keys all over the key tables' B-trees: keep their pages in memory.
+    c.Exec("PRAGMA cache_size = -131072");
     std::vector<AdvisoryChange> changes;
     changes.reserve(advisories.size());
-    for (const Advisory& a : advisories) changes.push_back(UpsertOne(c, a, Now()));
+    for (std::size_t i = 0; i < advisories.size(); ++i) {
+      const std::string_view record = i < records.size() ? records[i] : std::string_view();
+      changes.push_back(UpsertOne(c, advisories[i], record, Now()));
+    }
     return changes;
   });
+}
+
+std::unordered_map<std::string, std::string> SqliteStore::AdvisoryModifiedTimes(
+    vuln::advisory::Source source) {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Statement st = lease->Prepare("SELECT id, modified FROM advisories WHERE source = ?");
+  st.Bind(SourceName(source));
+  std::unordered_map<std::string, std::string> out;
+  while (st.Step()) out.emplace(st.Text(0), st.Text(1));
+  return out;
 }
 
 void SqliteStore::ReplaceKev(const vuln::advisory::KevCatalog& catalog) {
@@ -180,6 +200,12 @@ void SqliteStore::RecordAdvisoryImport(const std::string& source, const std::str
         .Bind(Now())
         .Run();
   });
+  // The end of an import: with synchronous = NORMAL the WAL is synced only at checkpoints, so
+  // checkpoint it all now (waiting for readers as the busy timeout allows) to make the import
+  // durable when the command returns, not only consistent.
+  ConnectionPool::Lease lease = pool_.Acquire();
+  Statement checkpoint = lease->Prepare("PRAGMA wal_checkpoint(FULL)");
+  checkpoint.Run();
 }
 
 AdvisoryDbStats SqliteStore::AdvisoryStats() {
@@ -227,7 +253,7 @@ void SqliteStore::ForEachCandidateAdvisory(
         c.Prepare("SELECT record FROM advisories WHERE source = ? AND id = ? AND withdrawn = ''");
     st.Bind(source).Bind(id);
     if (!st.Step()) continue;
-    if (auto a = AdvisoryFromJson(st.TextView(0))) sink(std::move(*a));
+    if (auto a = DecodeAdvisoryRecord(st.BlobView(0))) sink(std::move(*a));
   }
 }
 
@@ -239,7 +265,7 @@ std::vector<Advisory> SqliteStore::AdvisoriesNamed(const std::string& id) {
   st.Bind(id).Bind(id);
   std::vector<Advisory> out;
   while (st.Step()) {
-    if (auto a = AdvisoryFromJson(st.TextView(0))) out.push_back(std::move(*a));
+    if (auto a = DecodeAdvisoryRecord(st.BlobView(0))) out.push_back(std::move(*a));
   }
   return out;
 }

@@ -38,6 +38,13 @@ Statement& Statement::Bind(std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindBlob(std::string_view bytes) {
+  const int rc =
+      sqlite3_bind_blob64(stmt_, next_param_++, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) ThrowError(db_, rc, "binding a parameter");
+  return *this;
+}
+
 Statement& Statement::Bind(std::int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, next_param_++, value);
   if (rc != SQLITE_OK) ThrowError(db_, rc, "binding a parameter");
@@ -88,6 +95,13 @@ std::string_view Statement::TextView(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   if (text == nullptr) return {};
   return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::string_view Statement::BlobView(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return {};
+  return {static_cast<const char*>(bytes),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::string Statement::Text(int column) const { return std::string(TextView(column)); }

@@ -41,6 +41,8 @@ class Statement {
   Statement& Bind(std::nullptr_t);
   Statement& Bind(const std::optional<std::string>& text);
   Statement& Bind(const std::optional<std::int64_t>& value);
+  // Binds bytes as a BLOB (copied).
+  Statement& BindBlob(std::string_view bytes);
   template <typename T>
   requires std::same_as<T, bool> Statement& Bind(T value) {
     return Bind(static_cast<std::int64_t>(value ? 1 : 0));
@@ -57,6 +59,7 @@ class Statement {
   double Double(int column) const;
   std::string Text(int column) const;
   std::string_view TextView(int column) const;  // valid until the next Step()
+  std::string_view BlobView(int column) const;  // the bytes of any value; valid until next Step()
   std::optional<std::string> OptText(int column) const;
   std::optional<std::int64_t> OptInt(int column) const;
 

@@ -120,8 +120,12 @@ class SqliteStore final : public Store {
 
   VersionEvidence EvidenceOf(const std::string& org_id, const std::string& version_id) override;
 
+  using Store::UpsertAdvisories;
   std::vector<AdvisoryChange> UpsertAdvisories(
-      const std::vector<vuln::advisory::Advisory>& advisories) override;
+      const std::vector<vuln::advisory::Advisory>& advisories,
+      const std::vector<std::string>& records) override;
+  std::unordered_map<std::string, std::string> AdvisoryModifiedTimes(
+      vuln::advisory::Source source) override;
   void ReplaceKev(const vuln::advisory::KevCatalog& catalog) override;
   void ReplaceEpss(const vuln::advisory::EpssScores& scores) override;
   void RecordAdvisoryImport(const std::string& source, const std::string& origin,
