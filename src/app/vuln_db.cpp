@@ -1,9 +1,6 @@
 // craft vuln import / db stats / scan / rescan: the offline advisory database from the command
 // line, and scanning an SBOM in CI without a server.
 
-#include <unistd.h>
-
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/advisory_import.h"
 #include "app/commands.h"
 #include "app/data_folder.h"
 #include "app/input_file.h"
@@ -51,74 +49,7 @@ std::string ReadWhole(const fs::path& path) {
   return out.str();
 }
 
-// Counts, rejections and a progress line on stderr (redrawn in place on a terminal).
-class ImportRun {
- public:
-  ImportRun(store::Store& store, std::string source) : store_(store), source_(std::move(source)) {}
-
-  void Add(Advisory&& a) {
-    batch_.push_back(std::move(a));
-    if (batch_.size() >= 2000) Flush();
-  }
-  void Reject(const std::vector<ImportDiagnostic>& diagnostics) {
-    for (const auto& d : diagnostics) {
-      if (d.severity != ImportDiagnostic::Severity::kError) continue;
-      ++rejected_;
-      if (reasons_.size() < 20) {
-        reasons_.push_back(d.record + (d.location.empty() ? "" : " " + d.location) + ": " +
-                           d.message);
-      }
-      break;  // one rejection per record
-    }
-  }
-  void Flush() {
-    if (batch_.empty()) return;
-    for (store::AdvisoryChange c : store_.UpsertAdvisories(batch_)) ++counts_[static_cast<int>(c)];
-    batch_.clear();
-    Progress(false);
-  }
-  void Progress(bool final) {
-    const auto now = std::chrono::steady_clock::now();
-    if (!final && now - last_ < std::chrono::milliseconds(isatty(2) ? 200 : 10000)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const std::int64_t done = Done();
-    std::cerr << (isatty(2) ? "\r" : "") << "  " << source_ << ": " << done << " records, "
-              << static_cast<std::int64_t>(seconds > 0 ? done / seconds : 0) << "/s"
-              << (isatty(2) && !final ? "   " : "\n");
-  }
-  std::int64_t Done() const {
-    return counts_[0] + counts_[1] + counts_[2] + counts_[3] + rejected_;
-  }
-  // Prints the summary and records the run.
-  void Finish(const std::string& origin) {
-    Flush();
-    Progress(true);
-    std::cout << source_ << " import of " << origin << ": " << counts_[0] << " added, "
-              << counts_[1] << " updated, " << counts_[2] << " unchanged, " << counts_[3]
-              << " withdrawn, " << rejected_ << " rejected\n";
-    for (const auto& r : reasons_) std::cout << "  rejected " << r << "\n";
-    if (rejected_ > static_cast<std::int64_t>(reasons_.size())) {
-      std::cout << "  ... and " << rejected_ - static_cast<std::int64_t>(reasons_.size())
-                << " more rejections\n";
-    }
-    store_.RecordAdvisoryImport(source_, origin, counts_[0], counts_[1], counts_[2], counts_[3],
-                                rejected_);
-  }
-  bool Changed() const { return counts_[0] + counts_[1] + counts_[3] > 0; }
-
- private:
-  store::Store& store_;
-  std::string source_;
-  std::vector<Advisory> batch_;
-  std::int64_t counts_[4] = {0, 0, 0, 0};  // AdvisoryChange order
-  std::int64_t rejected_ = 0;
-  std::vector<std::string> reasons_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last_ = start_;
-};
-
-void ImportOsvArchive(const fs::path& path, ImportRun& run, bool& damaged) {
+void ImportOsvArchive(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
   std::vector<char> buffer(1 << 20);
@@ -137,7 +68,7 @@ void ImportOsvArchive(const fs::path& path, ImportRun& run, bool& damaged) {
   }
 }
 
-void ImportOsv(const fs::path& path, ImportRun& run, bool& damaged) {
+void ImportOsv(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   const auto one = [&](const fs::path& file) {
     const std::string text = ReadWhole(file);
     auto result = vuln::import::ParseOsvRecord(text, {}, file.filename().string());
@@ -161,7 +92,7 @@ void ImportOsv(const fs::path& path, ImportRun& run, bool& damaged) {
   }
 }
 
-void ImportNvd(const fs::path& path, ImportRun& run, bool& damaged) {
+void ImportNvd(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   const auto page = [&](const fs::path& file) {
     auto result = vuln::import::ParseNvdPage(ReadWhole(file));
     if (!result.page) {
@@ -229,7 +160,7 @@ void Import(const ImportOptions& o) {
         "epss", o.path, static_cast<std::int64_t>(result.scores->entries.size()), 0, 0, 0, 0);
     changed = true;
   } else {
-    ImportRun run(*store, o.source);
+    AdvisoryImportRun run(*store, o.source);
     if (o.source == "osv") {
       ImportOsv(path, run, damaged);
     } else {
