@@ -1,6 +1,7 @@
 // craft vuln import / db stats / scan / rescan: the offline advisory database from the command
 // line, and scanning an SBOM in CI without a server.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -49,6 +50,17 @@ std::string ReadWhole(const fs::path& path) {
   return out.str();
 }
 
+// Hands the diagnostics of many records to the run, one record at a time (a record's diagnostics
+// are consecutive and name it), so that a record with several errors counts as one rejection.
+void RejectEach(const std::vector<ImportDiagnostic>& diagnostics, AdvisoryImportRun& run) {
+  for (auto first = diagnostics.begin(); first != diagnostics.end();) {
+    auto last = std::find_if(first, diagnostics.end(),
+                             [&](const ImportDiagnostic& d) { return d.record != first->record; });
+    run.Reject({first, last});
+    first = last;
+  }
+}
+
 void ImportOsvArchive(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
@@ -59,7 +71,7 @@ void ImportOsvArchive(const fs::path& path, AdvisoryImportRun& run, bool& damage
   };
   const auto summary =
       vuln::import::ReadOsvArchive(source, [&](Advisory&& a) { run.Add(std::move(a)); });
-  for (const auto& d : summary.diagnostics) run.Reject({d});
+  RejectEach(summary.diagnostics, run);
   if (!summary.complete) {
     damaged = true;
     std::cerr << "craft vuln import: " << path.string()
@@ -103,7 +115,7 @@ void ImportNvd(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
       return;
     }
     for (auto& a : result.page->vulnerabilities) run.Add(std::move(a));
-    for (const auto& d : result.diagnostics) run.Reject({d});
+    RejectEach(result.diagnostics, run);
   };
   if (fs::is_directory(path)) {
     for (const auto& entry : fs::recursive_directory_iterator(path)) {

@@ -1,11 +1,17 @@
 // `craft vuln import osv` of an all.zip larger than one write batch: every record counted once,
-// a re-import changes nothing, a truncated archive exits 3 keeping the records before the damage.
+// a re-import changes nothing, a truncated archive exits 3 keeping the records before the damage,
+// and an import killed midway leaves whole batches only.
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "craft_server.h"
 
@@ -14,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kRecords = 12'000;  // more than two of the importer's write batches
+constexpr int kRecords = 12'000;  // more than one of the importer's write batches
 
 // An OSV record for package pkg-<n>; every 100th one is withdrawn.
 std::string Record(int n) {
@@ -30,11 +36,11 @@ std::string Record(int n) {
   return record + "}";
 }
 
-// all.zip of kRecords records and one that is not a record; built with zip(1).
-std::string MakeArchive(const std::string& dir) {
+// all.zip of `count` records and one that is not a record; built with zip(1).
+std::string MakeArchive(const std::string& dir, int count = kRecords) {
   const fs::path records = fs::path(dir) / "records";
   fs::create_directories(records);
-  for (int n = 1; n <= kRecords; ++n) {
+  for (int n = 1; n <= count; ++n) {
     std::ofstream(records / ("GHSA-test-" + std::to_string(n) + ".json")) << Record(n);
   }
   std::ofstream(records / "broken.json") << R"({"id": 5})";
@@ -88,6 +94,48 @@ TEST(VulnImport, TruncatedArchiveExits3AndKeepsTheRecordsBeforeTheDamage) {
   ASSERT_EQ(whole.exit_code, 0) << whole.output;
   auto stats = RunCraft({"vuln", "db", "stats", "--data", dir});
   EXPECT_NE(stats.output.find("OSV advisories:  11880"), std::string::npos) << stats.output;
+}
+
+// The number after `label` in `craft vuln db stats`, -1 when missing.
+long StatsFigure(const std::string& dir, const std::string& label) {
+  const std::string out = RunCraft({"vuln", "db", "stats", "--data", dir}).output;
+  const auto at = out.find(label);
+  if (at == std::string::npos) return -1;
+  return std::stol(out.substr(at + label.size()));
+}
+
+TEST(VulnImport, ImportKilledMidwayLeavesWholeBatchesAndResumes) {
+  constexpr int kMany = 60'000;
+  const std::string dir = MakeTempDir();
+  const std::string zip = MakeArchive(dir, kMany);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string binary = CRAFT_BINARY;
+    execl(binary.c_str(), binary.c_str(), "vuln", "import", "osv", zip.c_str(), "--data",
+          dir.c_str(), "--no-rescan", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once the first batch is in (or when it is done on a fast machine).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (StatsFigure(dir, "OSV advisories:") <= 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+
+  const long stored = StatsFigure(dir, "OSV advisories:");
+  const long withdrawn = StatsFigure(dir, "withdrawn:");
+  ASSERT_GT(stored, 0);
+  EXPECT_EQ(StatsFigure(dir, "package keys:"), stored) << "every stored record has its keys";
+  EXPECT_EQ((stored + withdrawn) % 10'000, kMany % 10'000) << "whole batches of 10,000 only";
+  auto resumed = RunCraft({"vuln", "import", "osv", zip, "--data", dir, "--no-rescan"});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find(std::to_string(stored + withdrawn) + " unchanged"),
+            std::string::npos)
+      << resumed.output;
+  EXPECT_EQ(StatsFigure(dir, "OSV advisories:"), kMany - kMany / 100);
+  EXPECT_EQ(StatsFigure(dir, "package keys:"), kMany - kMany / 100);
 }
 
 }  // namespace
