@@ -121,8 +121,10 @@ std::int64_t Count(Connection& c, const char* sql) {
 std::vector<AdvisoryChange> SqliteStore::UpsertAdvisories(const std::vector<Advisory>& advisories,
                                                           const std::vector<std::string>& records) {
   return Write([&](Connection& c) {
-    // An import inserts keys all over the key tables' B-trees: keep their pages in memory.
-    c.Exec("PRAGMA cache_size = -131072");
+    // An import inserts keys all over the key tables' B-trees: keep their pages in memory, and
+    // checkpoint every 128 MiB of WAL rather than every 4 MiB, so that a page dirtied by several
+    // batches is copied into the database once.
+    c.Exec("PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 32768");
     std::vector<AdvisoryChange> changes;
     changes.reserve(advisories.size());
     for (std::size_t i = 0; i < advisories.size(); ++i) {
@@ -204,7 +206,7 @@ void SqliteStore::RecordAdvisoryImport(const std::string& source, const std::str
   // checkpoint it all now (waiting for readers as the busy timeout allows) to make the import
   // durable when the command returns, not only consistent.
   ConnectionPool::Lease lease = pool_.Acquire();
-  Statement checkpoint = lease->Prepare("PRAGMA wal_checkpoint(FULL)");
+  Statement checkpoint = lease->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
   checkpoint.Run();
 }
 
