@@ -45,13 +45,18 @@ void AdvisoryImportRun::RethrowFailure() {
 }
 
 void AdvisoryImportRun::Add(Advisory&& advisory) {
-  // A stored `modified` only ever grows: a record not newer than what the store had when the run
-  // began is unchanged (the writer decides for every other record).
+  // A stored `modified` only grows (unless another import stores a record without one meanwhile):
+  // a record not newer than what the store had when the run began is unchanged. The writer
+  // decides for every other record.
   const auto stored = stored_modified_.find(advisory.id);
   if (stored != stored_modified_.end() && !advisory.modified.empty() &&
       advisory.modified <= stored->second) {
-    std::lock_guard lock(mutex_);
-    ++counts_[static_cast<int>(store::AdvisoryChange::kUnchanged)];
+    bool report = false;
+    {
+      std::lock_guard lock(mutex_);
+      report = ++counts_[static_cast<int>(store::AdvisoryChange::kUnchanged)] % 1000 == 0;
+    }
+    if (report) Progress(false);  // a re-import may send the writer nothing for long
     return;
   }
   batch_.advisories.push_back(std::move(advisory));

@@ -341,7 +341,8 @@ class Store {
       const std::vector<vuln::advisory::Advisory>& advisories,
       const std::vector<std::string>& records) = 0;
   // The `modified` of every stored advisory from `source`, by id: lets an import skip records it
-  // would leave unchanged before preparing them (a stored `modified` never goes back).
+  // would leave unchanged before preparing them. UpsertAdvisories only ever replaces a stored
+  // `modified` by a later one, or by an empty one from a record that has none.
   virtual std::unordered_map<std::string, std::string> AdvisoryModifiedTimes(
       vuln::advisory::Source source) = 0;
   // Replaces the whole KEV catalogue / EPSS table (each is published whole).
