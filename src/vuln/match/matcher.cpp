@@ -210,6 +210,37 @@ std::vector<Finding> MatchPackage(const AdvisoryIndex& index, const PackageCompo
                      confidence});
 }
 
+std::span<const std::string_view> NameOnlyEcosystems() {
+  static constexpr std::string_view kRegistries[] = {
+      "npm",       "PyPI",  "Maven", "Go",          "crates.io",     "RubyGems",     "NuGet",
+      "Packagist", "Hex",   "Pub",   "SwiftURL",    "CRAN",          "Bioconductor", "Hackage",
+      "GHC",       "Julia", "opam",  "ConanCenter", "GitHub Actions"};
+  return kRegistries;
+}
+
+std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name) {
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (std::string_view base : NameOnlyEcosystems()) {
+    keys.emplace_back(base, advisory::NormalizePackageName(base, name));
+  }
+  return keys;
+}
+
+std::vector<Finding> MatchName(const AdvisoryIndex& index, std::string_view name,
+                               std::string_view version) {
+  if (name.empty() || version.empty()) return {};
+  std::string_view only;  // the one ecosystem with advisories for the name
+  for (std::string_view base : NameOnlyEcosystems()) {
+    if (index.LookupPackage(base, advisory::NormalizePackageName(base, name)).empty()) continue;
+    if (!only.empty()) return {};  // ambiguous: see the header
+    only = base;
+  }
+  if (only.empty()) return {};
+  const auto scheme = version::SchemeForEcosystem(only).value_or(version::Scheme::kGeneric);
+  if (!version::IsValid(scheme, version)) return {};
+  return Run(index, {only, name, version, MatchMethod::kName, Confidence::kLow});
+}
+
 std::vector<Finding> MatchPurl(const AdvisoryIndex& index, const PurlParts& purl) {
   auto ref = OsvPackageForPurl(purl);
   if (!ref) return {};
