@@ -44,6 +44,11 @@ struct Screen {
   std::size_t deciding = 0;
   std::size_t bound = 0;
   std::uint64_t fixed_above = 0;
+  // With `detailed`, when the range's events are ranked: the events of fixed_above in the order
+  // SortFixedVersions would give their versions (equal versions once), `fixed_count` of them.
+  bool fixed_sorted = false;
+  std::uint8_t fixed_count = 0;
+  std::uint8_t fixed[64];
   bool maybe_listed = false;  // not in a range, and possibly in versions[] (the filter passed)
 };
 

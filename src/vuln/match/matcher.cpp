@@ -100,13 +100,51 @@ Finding MakeFinding(const IndexedAdvisory& a, const IndexedAffected& affected,
   f.package = affected.name;
   if (evaluation.basis == AffectedEvaluation::Basis::kRange) {
     f.basis = Finding::Basis::kRange;
-    f.range = affected.ranges[evaluation.range_index];
+    f.range = &affected.ranges[evaluation.range_index];
   } else {
     f.basis = Finding::Basis::kVersionsList;
   }
   f.reason = Reason(evaluation, q.version);
   f.fixed_versions = std::move(evaluation.fixed_above);
   return f;
+}
+
+// The entry's evaluation for a version its compiled block has screened (in a range, or listed in
+// versions[]), as EvaluateAffected gives it; nullopt when the record's ranges do not affect it
+// after all.
+std::optional<AffectedEvaluation> EvaluationOf(const IndexedAffected& affected,
+                                               const compiled::Screen& screen,
+                                               std::string_view version) {
+  if (!screen.in_range) {
+    // Listed, and in no range (as the block said): the ranges need no second evaluation.
+    return ListedEvaluation(affected.scheme, affected.ranges, version);
+  }
+  if (!screen.detailed) {
+    // The record's evaluation, from the first range that affects the version (the ranges before
+    // it do not, as the block said).
+    auto evaluation = EvaluateAffected(
+        affected.scheme, std::span(affected.ranges).subspan(screen.range_index), false, version);
+    if (evaluation) evaluation->range_index += screen.range_index;
+    return evaluation;
+  }
+  // What the block worked out, with the record's events.
+  const auto& events = affected.ranges[screen.range_index].events;
+  AffectedEvaluation evaluation;
+  evaluation.range_index = screen.range_index;
+  evaluation.range.affected = true;
+  evaluation.range.deciding = &events[screen.deciding];
+  if (screen.bound != compiled::kNone) evaluation.range.bound = &events[screen.bound];
+  if (screen.fixed_sorted) {
+    for (std::size_t k = 0; k < screen.fixed_count; ++k) {
+      evaluation.fixed_above.push_back(events[screen.fixed[k]].version);
+    }
+    return evaluation;
+  }
+  for (std::size_t e = 0; e < events.size() && e < 64; ++e) {
+    if (screen.fixed_above >> e & 1) evaluation.fixed_above.push_back(events[e].version);
+  }
+  SortFixedVersions(evaluation.fixed_above, screen.scheme);
+  return evaluation;
 }
 
 // Adds the findings of one ecosystem base for the query, one per advisory.
@@ -144,28 +182,8 @@ void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query&
     const compiled::Screen screen =
         compiled::Evaluate(scan.code.substr(scan.offsets[i]), version_query);
     if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
-    std::optional<AffectedEvaluation> evaluation;
-    if (screen.in_range && screen.detailed) {
-      // What the block worked out, as EvaluateAffected would give it, with the record's events.
-      const auto& events = affected.ranges[screen.range_index].events;
-      evaluation.emplace();
-      evaluation->range_index = screen.range_index;
-      evaluation->range.affected = true;
-      evaluation->range.deciding = &events[screen.deciding];
-      if (screen.bound != compiled::kNone) evaluation->range.bound = &events[screen.bound];
-      for (std::size_t e = 0; e < events.size() && e < 64; ++e) {
-        if (screen.fixed_above >> e & 1) evaluation->fixed_above.push_back(events[e].version);
-      }
-      SortFixedVersions(evaluation->fixed_above, screen.scheme);
-    } else {
-      // The record's evaluation, from the first range that affects the version (the ranges before
-      // it do not, as the block said), or of its versions[] list.
-      std::span<const advisory::AffectedRange> ranges = affected.ranges;
-      if (screen.in_range) ranges = ranges.subspan(screen.range_index);
-      evaluation = EvaluateAffected(affected.scheme, ranges, !screen.in_range, q.version);
-      if (!evaluation) continue;
-      if (screen.in_range) evaluation->range_index += screen.range_index;
-    }
+    std::optional<AffectedEvaluation> evaluation = EvaluationOf(affected, screen, q.version);
+    if (!evaluation) continue;
     last = entry.advisory;
     found.advisories.push_back(entry.advisory);
     found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));

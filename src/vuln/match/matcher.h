@@ -39,8 +39,11 @@ struct Finding {
   std::string package;
   enum class Basis { kRange, kVersionsList, kCpeMatch };
   Basis basis = Basis::kRange;
-  std::optional<advisory::AffectedRange> range;  // kRange: the OSV range that matched
-  std::optional<advisory::CpeMatch> cpe_match;   // kCpeMatch: the vulnerable cpeMatch
+  // kRange: the OSV range that matched, in the index the finding came from (valid until that index
+  // changes: findings are used while the index is at hand, and a copy of every range would cost
+  // more than the rest of the finding).
+  const advisory::AffectedRange* range = nullptr;
+  std::optional<advisory::CpeMatch> cpe_match;  // kCpeMatch: the vulnerable cpeMatch
   // Why, in words: "1.2.3 is at or above introduced 1.0.0 and below fixed 1.2.5".
   std::string reason;
   // Versions that fix it above the component's version, smallest first (the upgrade that removes
