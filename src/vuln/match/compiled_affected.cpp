@@ -4,7 +4,8 @@
 //   varint range count, then per range: u8 type, u8 ranked (1 when the events' ranks below hold),
 //   varint event count, then per event: u8 kind, varint rank, varint length, the version's bytes,
 //   varint length, the version's PreparedVersion::Saved() reading under the range's scheme (empty
-//   but for Debian versions: read once, on Add).
+//   but for Debian versions: read once, on Add), then its numbers when it is made only of numbers
+//   and the scheme orders such versions by them (simple_version.h: a count byte, 0 when not).
 // An event's rank is its place among the range's events in the order EvaluateRange sorts them
 // (introduced "0" first, rank 0; equal versions share a rank), worked out on Add, so that the
 // events are ordered against each other without comparing their versions again. Where the
@@ -64,6 +65,7 @@ struct Event {
   std::size_t rank;
   std::string_view version;
   std::string_view saved;  // PreparedVersion::Saved()
+  std::optional<simple::SimpleVersion> numbers;
 
   version::PreparedVersion Prepared(version::Scheme scheme) const {
     return version::PreparedVersion::Restore(scheme, version, saved);
@@ -71,6 +73,16 @@ struct Event {
 };
 
 bool IsStart(const Event& e) { return e.kind == Kind::kIntroduced && e.version == "0"; }
+
+// The query's version against an event's: by their numbers when both are made only of numbers
+// (the same order, see simple_version.h), else by the scheme's comparator.
+int CompareWith(VersionQuery& query, const version::PreparedVersion& prepared,
+                simple::SimpleOrder order, const Event& e) {
+  if (order != simple::SimpleOrder::kNone && e.numbers && query.Numbers()) {
+    return simple::Compare(order, *query.Numbers(), *e.numbers);
+  }
+  return prepared.CompareTo(e.Prepared(prepared.scheme()));
+}
 
 // As CompareEvents in osv_evaluation.cpp: introduced "0" before every version.
 int CompareEvents(version::Scheme scheme, const Event& a, const Event& b) {
@@ -122,16 +134,18 @@ bool RangeAffects(Reader& r, std::size_t events, bool ranked, VersionQuery& quer
     list[i].rank = r.Varint();
     list[i].version = r.Text();
     list[i].saved = r.Text();
+    list[i].numbers = simple::Load(r.at);
     has_limit = has_limit || list[i].kind == Kind::kLimit;
   }
   const version::PreparedVersion& prepared = query.Prepared(scheme);
+  const simple::SimpleOrder numeric = simple::OrderOf(scheme);
   if (has_limit) {  // BeforeLimits
     bool before = false;
     for (std::size_t i = 0; i < events && !before; ++i) {
       const Event& e = list[i];
       if (e.kind != Kind::kLimit) continue;
       before = e.version.find('*') != std::string_view::npos ||
-               prepared.CompareTo(e.Prepared(scheme)) < 0;
+               CompareWith(query, prepared, numeric, e) < 0;
     }
     if (!before) return false;
   }
@@ -147,7 +161,7 @@ bool RangeAffects(Reader& r, std::size_t events, bool ranked, VersionQuery& quer
   for (std::size_t i = 0; i < events; ++i) {
     const Event& e = list[i];
     if (e.kind == Kind::kLimit) continue;
-    order[i] = IsStart(e) ? 1 : prepared.CompareTo(e.Prepared(scheme));
+    order[i] = IsStart(e) ? 1 : CompareWith(query, prepared, numeric, e);
     if (applies(i) && (deciding == kNone || compare_events(i, deciding) >= 0)) deciding = i;
   }
   if (deciding == kNone || list[deciding].kind != Kind::kIntroduced) return false;
@@ -178,6 +192,7 @@ void SkipRange(Reader& r, std::size_t events) {
     r.Varint();
     r.Text();
     r.Text();
+    simple::Load(r.at);
   }
 }
 
@@ -255,6 +270,8 @@ void Append(const IndexedAffected& affected, const std::vector<std::string>& ver
       const std::string saved = version::PreparedVersion(scheme, e.version).Saved();
       PutVarint(saved.size(), out);
       out.append(saved);
+      const bool numeric = simple::OrderOf(scheme) != simple::SimpleOrder::kNone;
+      simple::Append(numeric ? simple::Read(e.version) : std::nullopt, out);
     }
   }
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "vuln/match/index.h"
+#include "vuln/match/simple_version.h"
 
 namespace craft::vuln::match::compiled {
 
@@ -66,11 +67,21 @@ class VersionQuery {
     if (!slot || slot->scheme() != scheme) slot.emplace(scheme, version_);
     return *slot;
   }
+  // The version's numbers when it is made only of numbers (simple::Read), read once.
+  const std::optional<simple::SimpleVersion>& Numbers() {
+    if (!numbers_read_) {
+      numbers_ = simple::Read(version_);
+      numbers_read_ = true;
+    }
+    return numbers_;
+  }
 
  private:
   static constexpr std::size_t kSlots = 16;
   std::string_view version_;
   std::uint64_t listed_hash_;
+  bool numbers_read_ = false;
+  std::optional<simple::SimpleVersion> numbers_;
   std::optional<version::PreparedVersion> prepared_[kSlots];
 };
 
