@@ -147,42 +147,82 @@ std::optional<AffectedEvaluation> EvaluationOf(const IndexedAffected& affected,
   return evaluation;
 }
 
-// Adds the findings of one ecosystem base for the query, one per advisory.
-void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
-  std::string_view ecosystem = q.ecosystem.empty() ? base : q.ecosystem;
-  auto name = advisory::NormalizePackageName(ecosystem, q.name);
-  // The entries of one advisory for one package are adjacent in the index, so the advisory of the
-  // last finding is the only one to skip here; an advisory found under another ecosystem base
-  // (when the component's ecosystem is unknown) is skipped through the list.
-  const IndexedAdvisory* last = nullptr;
+// An entry whose compiled block says it may affect the version (in a range, or possibly listed).
+struct Hit {
+  const PackageEntry* entry;
+  compiled::Screen screen;
+};
+
+// The entries of the package whose blocks say they may affect the version, in index order. The
+// records of those entries are fetched into the cache meanwhile: with hundreds of thousands of
+// advisories indexed, waiting for each record in turn was most of the time spent on findings.
+void ScreenEntries(const AdvisoryIndex& index, const AdvisoryIndex::PackageScan& scan,
+                   std::string_view ecosystem, const Query& q, const Found& found,
+                   compiled::VersionQuery& version_query, std::vector<Hit>& hits) {
   // Whether each ecosystem of the index applies to the component (-1: not asked yet), so that
   // entries of other releases are passed over without reading their advisories.
   thread_local std::vector<signed char> applies;
   applies.assign(index.EcosystemCount(), -1);
-  const AdvisoryIndex::PackageScan scan = index.ScanPackage(base, name);
-  // Every entry of the package has this base, so the string to look for in versions[] and its
-  // filter bit are the same for all.
-  const std::string_view listed = ListedVersion(base, q.version);
-  compiled::VersionQuery version_query(q.version, compiled::VersionHash(listed));
+  // The entries of one advisory for one package are adjacent in the index: after an entry that
+  // is certainly a finding (in a range the block gave details of), the rest of its advisory's
+  // entries are passed over.
+  const IndexedAdvisory* certain = nullptr;
   for (std::size_t i = 0; i < scan.entries.size(); ++i) {
     const PackageEntry& entry = scan.entries[i];
-    if (entry.advisory == last) continue;
+    if (entry.advisory == certain) continue;
     auto& ecosystem_applies = applies[entry.ecosystem_id];
     if (ecosystem_applies < 0) {
       ecosystem_applies = EcosystemApplies(index.EcosystemName(entry.ecosystem_id), ecosystem);
     }
     if (ecosystem_applies == 0) continue;
-    const IndexedAffected& affected = *entry.affected;
     if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
                                          entry.advisory) != found.advisories.end()) {
       continue;
     }
-    // Ranges first; the versions[] list only when no range covers the version. The compiled
-    // block decides without reading the advisory; the record is read for a finding only.
     const compiled::Screen screen =
         compiled::Evaluate(scan.code.substr(scan.offsets[i]), version_query);
-    if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
-    std::optional<AffectedEvaluation> evaluation = EvaluationOf(affected, screen, q.version);
+    if (!screen.in_range && !screen.maybe_listed) continue;
+    __builtin_prefetch(entry.affected);
+    __builtin_prefetch(entry.advisory);
+    hits.push_back({&entry, screen});
+    certain = screen.in_range && screen.detailed ? entry.advisory : nullptr;
+  }
+  for (const Hit& hit : hits) {  // what building the findings reads next
+    __builtin_prefetch(hit.entry->affected->ranges.data());
+    __builtin_prefetch(hit.entry->advisory->id.data());
+    __builtin_prefetch(hit.entry->advisory->aliases.data());
+  }
+}
+
+// Adds the findings of one ecosystem base for the query, one per advisory.
+void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
+  std::string_view ecosystem = q.ecosystem.empty() ? base : q.ecosystem;
+  const AdvisoryIndex::PackageScan scan =
+      index.ScanPackage(base, advisory::NormalizePackageName(ecosystem, q.name));
+  if (scan.entries.empty()) return;
+  // Every entry of the package has this base, so the string to look for in versions[] and its
+  // filter bit are the same for all.
+  const std::string_view listed = ListedVersion(base, q.version);
+  compiled::VersionQuery version_query(q.version, compiled::VersionHash(listed));
+  thread_local std::vector<Hit> hits;
+  hits.clear();
+  // Ranges first; the versions[] list only when no range covers the version. The compiled blocks
+  // decide without reading the advisories; the record is read for a finding only.
+  ScreenEntries(index, scan, ecosystem, q, found, version_query, hits);
+  // The advisory of the last finding is the only one to skip for adjacency (see Screen); an
+  // advisory found under another ecosystem base (when the component's ecosystem is unknown) is
+  // skipped through the list.
+  const IndexedAdvisory* last = nullptr;
+  for (const Hit& hit : hits) {
+    const PackageEntry& entry = *hit.entry;
+    if (entry.advisory == last) continue;
+    if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
+                                         entry.advisory) != found.advisories.end()) {
+      continue;
+    }
+    const IndexedAffected& affected = *entry.affected;
+    if (!hit.screen.in_range && !affected.versions.Contains(listed)) continue;
+    std::optional<AffectedEvaluation> evaluation = EvaluationOf(affected, hit.screen, q.version);
     if (!evaluation) continue;
     last = entry.advisory;
     found.advisories.push_back(entry.advisory);
