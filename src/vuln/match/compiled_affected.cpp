@@ -109,6 +109,35 @@ void SortFixedByRank(const Event* list, Screen& screen) {
   screen.fixed_sorted = true;
 }
 
+// Whether an event applies to a version ordered `order` against it (EvaluateRange: introduced
+// and fixed at or below the version, last_affected below it).
+bool Applies(const Event& e, int order) {
+  return e.kind == Kind::kLastAffected ? order > 0 : order >= 0;
+}
+
+// For a range that affects the version (`deciding` applies and is introduced): the bound and the
+// fixed events above the version, in `screen`, as EvaluateRange and EvaluateAffected give them.
+void Details(const Event* list, const int* order, std::size_t events, bool ranked,
+             version::Scheme scheme, std::size_t deciding, Screen& screen) {
+  screen.detailed = true;
+  screen.scheme = scheme;
+  screen.deciding = deciding;
+  screen.bound = kNone;
+  screen.fixed_above = 0;
+  for (std::size_t i = 0; i < events; ++i) {
+    const Event& e = list[i];
+    if (e.kind == Kind::kLimit) continue;
+    if (!Applies(e, order[i]) && e.kind != Kind::kIntroduced &&
+        (screen.bound == kNone ||
+         (ranked ? e.rank < list[screen.bound].rank
+                 : e.Prepared(scheme).CompareTo(list[screen.bound].Prepared(scheme)) < 0))) {
+      screen.bound = i;
+    }
+    if (e.kind == Kind::kFixed && order[i] < 0) screen.fixed_above |= std::uint64_t{1} << i;
+  }
+  if (ranked) SortFixedByRank(list, screen);
+}
+
 // EvaluateRange's verdict for one range whose events start at `r` (after the event count); leaves
 // `r` after the range. The same comparisons in the same order as EvaluateRange; for an affected
 // range, also the bound and the fixed events above the version, in `screen`.
@@ -150,9 +179,6 @@ bool RangeAffects(Reader& r, std::size_t events, bool ranked, VersionQuery& quer
     if (!before) return false;
   }
   std::size_t deciding = kNone;
-  auto applies = [&](std::size_t i) {
-    return list[i].kind == Kind::kLastAffected ? order[i] > 0 : order[i] >= 0;
-  };
   // The events against each other: by rank when the range has them.
   auto compare_events = [&](std::size_t a, std::size_t b) {
     if (ranked) return list[a].rank < list[b].rank ? -1 : (list[a].rank > list[b].rank ? 1 : 0);
@@ -162,27 +188,13 @@ bool RangeAffects(Reader& r, std::size_t events, bool ranked, VersionQuery& quer
     const Event& e = list[i];
     if (e.kind == Kind::kLimit) continue;
     order[i] = IsStart(e) ? 1 : CompareWith(query, prepared, numeric, e);
-    if (applies(i) && (deciding == kNone || compare_events(i, deciding) >= 0)) deciding = i;
+    if (Applies(e, order[i]) && (deciding == kNone || compare_events(i, deciding) >= 0)) {
+      deciding = i;
+    }
   }
   if (deciding == kNone || list[deciding].kind != Kind::kIntroduced) return false;
   if (events > 64) return true;  // no details: the matcher evaluates the record
-  screen.detailed = true;
-  screen.scheme = scheme;
-  screen.deciding = deciding;
-  screen.bound = kNone;
-  screen.fixed_above = 0;
-  for (std::size_t i = 0; i < events; ++i) {
-    const Event& e = list[i];
-    if (e.kind == Kind::kLimit) continue;
-    if (!applies(i) && e.kind != Kind::kIntroduced &&
-        (screen.bound == kNone ||
-         (ranked ? e.rank < list[screen.bound].rank
-                 : e.Prepared(scheme).CompareTo(list[screen.bound].Prepared(scheme)) < 0))) {
-      screen.bound = i;
-    }
-    if (e.kind == Kind::kFixed && order[i] < 0) screen.fixed_above |= std::uint64_t{1} << i;
-  }
-  if (ranked) SortFixedByRank(list, screen);
+  Details(list, order, events, ranked, scheme, deciding, screen);
   return true;
 }
 
