@@ -211,6 +211,9 @@ std::vector<FindingRecord> ScanComponents(Store& store,
                              vuln::advisory::NormalizePackageName(ref->ecosystem, ref->name));
       }
     }
+    if (vuln::match::MatchedByNameOnly(k.purl ? &*k.purl : nullptr, c.cpe) && !c.name.empty()) {
+      for (auto& key : vuln::match::NameOnlyKeys(c.name)) package_keys.insert(std::move(key));
+    }
     if (auto cpe = vuln::match::ParseCpe23(c.cpe)) {
       cpe_keys.emplace(cpe->vendor(), cpe->product());
       if (cpe->part() == "o" || cpe->part() == "h") platforms.push_back(c.cpe);
@@ -229,8 +232,10 @@ std::vector<FindingRecord> ScanComponents(Store& store,
   std::set<std::pair<std::string, std::string>> seen;
   for (const Keyed& k : keyed) {
     const std::string key = ComponentKey(*k.component, k.canonical_purl);
-    for (const Finding& f : vuln::match::MatchComponent(index, k.purl ? &*k.purl : nullptr,
-                                                        k.component->cpe, platforms)) {
+    const vuln::match::ComponentIdentity identity{k.purl ? &*k.purl : nullptr, k.component->cpe,
+                                                  platforms, k.component->name,
+                                                  k.component->version};
+    for (const Finding& f : vuln::match::MatchComponent(index, identity)) {
       FindingRecord r = enricher.Build(*k.component, key, f);
       if (seen.emplace(r.component_key, r.vuln_id).second) out.push_back(std::move(r));
     }

@@ -19,9 +19,10 @@ struct ScanComponent {
 };
 
 // The findings of `components` (each component's findings merged by alias, one per
-// vulnerability), without ids or triage. A component without purl or CPE is not matched. The
-// CPEs of the operating systems and hardware among `components` are the platforms of NVD's
-// running-on conditions for all of them.
+// vulnerability), without ids or triage. A component is matched by its purl and its CPE; one
+// with neither (or only a pkg:generic purl) by its name and version, with low confidence
+// (vuln::match::MatchName says when). The CPEs of the operating systems and hardware among
+// `components` are the platforms of NVD's running-on conditions for all of them.
 std::vector<FindingRecord> ScanComponents(Store& store,
                                           const std::vector<ScanComponent>& components);
 

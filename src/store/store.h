@@ -120,6 +120,8 @@ struct ComponentQuery {
 struct VersionEvidence {
   int sbom_count = 0;
   std::optional<double> best_sbom_score;  // among valid SBOMs
+  // Open KEV findings, except those matched by name only (match_method "name": a guess at the
+  // component's identity, listed for triage but not holding up readiness).
   std::vector<core::ReadinessInput::OpenKev> open_kev;
 };
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "vuln/match/cpe.h"
 #include "vuln/match/matcher.h"
 
 namespace craft::vuln::match {
@@ -157,8 +158,15 @@ std::vector<Finding> MergeAliases(std::vector<Finding> findings) {
   return out;
 }
 
+bool MatchedByNameOnly(const PurlParts* purl, std::string_view cpe23) {
+  return (cpe23.empty() || !ParseCpe23(cpe23)) && (purl == nullptr || purl->type == "generic");
+}
+
 std::vector<Finding> MatchComponent(const AdvisoryIndex& index,
                                     const ComponentIdentity& component) {
+  if (MatchedByNameOnly(component.purl, component.cpe23)) {
+    return MergeAliases(MatchName(index, component.name, component.version));
+  }
   std::vector<Finding> findings;
   if (component.purl != nullptr) findings = MatchPurl(index, *component.purl);
   if (!component.cpe23.empty()) {
@@ -172,7 +180,7 @@ std::vector<Finding> MatchComponent(const AdvisoryIndex& index,
 std::vector<Finding> MatchComponent(const AdvisoryIndex& index, const PurlParts* purl,
                                     std::string_view cpe23,
                                     std::span<const std::string> platforms) {
-  return MatchComponent(index, ComponentIdentity{purl, cpe23, platforms});
+  return MatchComponent(index, ComponentIdentity{purl, cpe23, platforms, {}, {}});
 }
 
 }  // namespace craft::vuln::match

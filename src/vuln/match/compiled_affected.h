@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "vuln/match/index.h"
+#include "vuln/match/simple_version.h"
 
 namespace craft::vuln::match::compiled {
 
@@ -44,6 +45,11 @@ struct Screen {
   std::size_t deciding = 0;
   std::size_t bound = 0;
   std::uint64_t fixed_above = 0;
+  // With `detailed`, when the range's events are ranked: the events of fixed_above in the order
+  // SortFixedVersions would give their versions (equal versions once), `fixed_count` of them.
+  bool fixed_sorted = false;
+  std::uint8_t fixed_count = 0;
+  std::uint8_t fixed[64];
   bool maybe_listed = false;  // not in a range, and possibly in versions[] (the filter passed)
 };
 
@@ -61,11 +67,21 @@ class VersionQuery {
     if (!slot || slot->scheme() != scheme) slot.emplace(scheme, version_);
     return *slot;
   }
+  // The version's numbers when it is made only of numbers (simple::Read), read once.
+  const std::optional<simple::SimpleVersion>& Numbers() {
+    if (!numbers_read_) {
+      numbers_ = simple::Read(version_);
+      numbers_read_ = true;
+    }
+    return numbers_;
+  }
 
  private:
   static constexpr std::size_t kSlots = 16;
   std::string_view version_;
   std::uint64_t listed_hash_;
+  bool numbers_read_ = false;
+  std::optional<simple::SimpleVersion> numbers_;
   std::optional<version::PreparedVersion> prepared_[kSlots];
 };
 

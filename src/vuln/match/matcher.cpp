@@ -100,7 +100,7 @@ Finding MakeFinding(const IndexedAdvisory& a, const IndexedAffected& affected,
   f.package = affected.name;
   if (evaluation.basis == AffectedEvaluation::Basis::kRange) {
     f.basis = Finding::Basis::kRange;
-    f.range = affected.ranges[evaluation.range_index];
+    f.range = &affected.ranges[evaluation.range_index];
   } else {
     f.basis = Finding::Basis::kVersionsList;
   }
@@ -109,63 +109,121 @@ Finding MakeFinding(const IndexedAdvisory& a, const IndexedAffected& affected,
   return f;
 }
 
-// Adds the findings of one ecosystem base for the query, one per advisory.
-void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
-  std::string_view ecosystem = q.ecosystem.empty() ? base : q.ecosystem;
-  auto name = advisory::NormalizePackageName(ecosystem, q.name);
-  // The entries of one advisory for one package are adjacent in the index, so the advisory of the
-  // last finding is the only one to skip here; an advisory found under another ecosystem base
-  // (when the component's ecosystem is unknown) is skipped through the list.
-  const IndexedAdvisory* last = nullptr;
+// The entry's evaluation for a version its compiled block has screened (in a range, or listed in
+// versions[]), as EvaluateAffected gives it; nullopt when the record's ranges do not affect it
+// after all.
+std::optional<AffectedEvaluation> EvaluationOf(const IndexedAffected& affected,
+                                               const compiled::Screen& screen,
+                                               std::string_view version) {
+  if (!screen.in_range) {
+    // Listed, and in no range (as the block said): the ranges need no second evaluation.
+    return ListedEvaluation(affected.scheme, affected.ranges, version);
+  }
+  if (!screen.detailed) {
+    // The record's evaluation, from the first range that affects the version (the ranges before
+    // it do not, as the block said).
+    auto evaluation = EvaluateAffected(
+        affected.scheme, std::span(affected.ranges).subspan(screen.range_index), false, version);
+    if (evaluation) evaluation->range_index += screen.range_index;
+    return evaluation;
+  }
+  // What the block worked out, with the record's events.
+  const auto& events = affected.ranges[screen.range_index].events;
+  AffectedEvaluation evaluation;
+  evaluation.range_index = screen.range_index;
+  evaluation.range.affected = true;
+  evaluation.range.deciding = &events[screen.deciding];
+  if (screen.bound != compiled::kNone) evaluation.range.bound = &events[screen.bound];
+  if (screen.fixed_sorted) {
+    for (std::size_t k = 0; k < screen.fixed_count; ++k) {
+      evaluation.fixed_above.push_back(events[screen.fixed[k]].version);
+    }
+    return evaluation;
+  }
+  for (std::size_t e = 0; e < events.size() && e < 64; ++e) {
+    if (screen.fixed_above >> e & 1) evaluation.fixed_above.push_back(events[e].version);
+  }
+  SortFixedVersions(evaluation.fixed_above, screen.scheme);
+  return evaluation;
+}
+
+// An entry whose compiled block says it may affect the version (in a range, or possibly listed).
+struct Hit {
+  const PackageEntry* entry;
+  compiled::Screen screen;
+};
+
+// The entries of the package whose blocks say they may affect the version, in index order. The
+// records of those entries are fetched into the cache meanwhile: with hundreds of thousands of
+// advisories indexed, waiting for each record in turn was most of the time spent on findings.
+void ScreenEntries(const AdvisoryIndex& index, const AdvisoryIndex::PackageScan& scan,
+                   std::string_view ecosystem, const Query& q, const Found& found,
+                   compiled::VersionQuery& version_query, std::vector<Hit>& hits) {
   // Whether each ecosystem of the index applies to the component (-1: not asked yet), so that
   // entries of other releases are passed over without reading their advisories.
   thread_local std::vector<signed char> applies;
   applies.assign(index.EcosystemCount(), -1);
-  const AdvisoryIndex::PackageScan scan = index.ScanPackage(base, name);
-  // Every entry of the package has this base, so the string to look for in versions[] and its
-  // filter bit are the same for all.
-  const std::string_view listed = ListedVersion(base, q.version);
-  compiled::VersionQuery version_query(q.version, compiled::VersionHash(listed));
+  // The entries of one advisory for one package are adjacent in the index: after an entry that
+  // is certainly a finding (in a range the block gave details of), the rest of its advisory's
+  // entries are passed over.
+  const IndexedAdvisory* certain = nullptr;
   for (std::size_t i = 0; i < scan.entries.size(); ++i) {
     const PackageEntry& entry = scan.entries[i];
-    if (entry.advisory == last) continue;
+    if (entry.advisory == certain) continue;
     auto& ecosystem_applies = applies[entry.ecosystem_id];
     if (ecosystem_applies < 0) {
       ecosystem_applies = EcosystemApplies(index.EcosystemName(entry.ecosystem_id), ecosystem);
     }
     if (ecosystem_applies == 0) continue;
-    const IndexedAffected& affected = *entry.affected;
     if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
                                          entry.advisory) != found.advisories.end()) {
       continue;
     }
-    // Ranges first; the versions[] list only when no range covers the version. The compiled
-    // block decides without reading the advisory; the record is read for a finding only.
     const compiled::Screen screen =
         compiled::Evaluate(scan.code.substr(scan.offsets[i]), version_query);
-    if (!screen.in_range && !(screen.maybe_listed && affected.versions.Contains(listed))) continue;
-    std::optional<AffectedEvaluation> evaluation;
-    if (screen.in_range && screen.detailed) {
-      // What the block worked out, as EvaluateAffected would give it, with the record's events.
-      const auto& events = affected.ranges[screen.range_index].events;
-      evaluation.emplace();
-      evaluation->range_index = screen.range_index;
-      evaluation->range.affected = true;
-      evaluation->range.deciding = &events[screen.deciding];
-      if (screen.bound != compiled::kNone) evaluation->range.bound = &events[screen.bound];
-      for (std::size_t e = 0; e < events.size() && e < 64; ++e) {
-        if (screen.fixed_above >> e & 1) evaluation->fixed_above.push_back(events[e].version);
-      }
-      SortFixedVersions(evaluation->fixed_above, screen.scheme);
-    } else {
-      // The record's evaluation, from the first range that affects the version (the ranges before
-      // it do not, as the block said), or of its versions[] list.
-      std::span<const advisory::AffectedRange> ranges = affected.ranges;
-      if (screen.in_range) ranges = ranges.subspan(screen.range_index);
-      evaluation = EvaluateAffected(affected.scheme, ranges, !screen.in_range, q.version);
-      if (!evaluation) continue;
-      if (screen.in_range) evaluation->range_index += screen.range_index;
+    if (!screen.in_range && !screen.maybe_listed) continue;
+    __builtin_prefetch(entry.affected);
+    __builtin_prefetch(entry.advisory);
+    hits.push_back({&entry, screen});
+    certain = screen.in_range && screen.detailed ? entry.advisory : nullptr;
+  }
+  for (const Hit& hit : hits) {  // what building the findings reads next
+    __builtin_prefetch(hit.entry->affected->ranges.data());
+    __builtin_prefetch(hit.entry->advisory->id.data());
+    __builtin_prefetch(hit.entry->advisory->aliases.data());
+  }
+}
+
+// Adds the findings of one ecosystem base for the query, one per advisory.
+void MatchInBase(const AdvisoryIndex& index, std::string_view base, const Query& q, Found& found) {
+  std::string_view ecosystem = q.ecosystem.empty() ? base : q.ecosystem;
+  const AdvisoryIndex::PackageScan scan =
+      index.ScanPackage(base, advisory::NormalizePackageName(ecosystem, q.name));
+  if (scan.entries.empty()) return;
+  // Every entry of the package has this base, so the string to look for in versions[] and its
+  // filter bit are the same for all.
+  const std::string_view listed = ListedVersion(base, q.version);
+  compiled::VersionQuery version_query(q.version, compiled::VersionHash(listed));
+  thread_local std::vector<Hit> hits;
+  hits.clear();
+  // Ranges first; the versions[] list only when no range covers the version. The compiled blocks
+  // decide without reading the advisories; the record is read for a finding only.
+  ScreenEntries(index, scan, ecosystem, q, found, version_query, hits);
+  // The advisory of the last finding is the only one to skip for adjacency (see Screen); an
+  // advisory found under another ecosystem base (when the component's ecosystem is unknown) is
+  // skipped through the list.
+  const IndexedAdvisory* last = nullptr;
+  for (const Hit& hit : hits) {
+    const PackageEntry& entry = *hit.entry;
+    if (entry.advisory == last) continue;
+    if (q.ecosystem.empty() && std::find(found.advisories.begin(), found.advisories.end(),
+                                         entry.advisory) != found.advisories.end()) {
+      continue;
     }
+    const IndexedAffected& affected = *entry.affected;
+    if (!hit.screen.in_range && !affected.versions.Contains(listed)) continue;
+    std::optional<AffectedEvaluation> evaluation = EvaluationOf(affected, hit.screen, q.version);
+    if (!evaluation) continue;
     last = entry.advisory;
     found.advisories.push_back(entry.advisory);
     found.findings.push_back(MakeFinding(*entry.advisory, affected, *evaluation, q));
@@ -208,6 +266,37 @@ std::vector<Finding> MatchPackage(const AdvisoryIndex& index, const PackageCompo
                               : ReleaseConfidence(component.ecosystem, Confidence::kMedium);
   return Run(index, {component.ecosystem, component.name, component.version, MatchMethod::kName,
                      confidence});
+}
+
+std::span<const std::string_view> NameOnlyEcosystems() {
+  static constexpr std::string_view kRegistries[] = {
+      "npm",       "PyPI",  "Maven", "Go",          "crates.io",     "RubyGems",     "NuGet",
+      "Packagist", "Hex",   "Pub",   "SwiftURL",    "CRAN",          "Bioconductor", "Hackage",
+      "GHC",       "Julia", "opam",  "ConanCenter", "GitHub Actions"};
+  return kRegistries;
+}
+
+std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name) {
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (std::string_view base : NameOnlyEcosystems()) {
+    keys.emplace_back(base, advisory::NormalizePackageName(base, name));
+  }
+  return keys;
+}
+
+std::vector<Finding> MatchName(const AdvisoryIndex& index, std::string_view name,
+                               std::string_view version) {
+  if (name.empty() || version.empty()) return {};
+  std::string_view only;  // the one ecosystem with advisories for the name
+  for (std::string_view base : NameOnlyEcosystems()) {
+    if (index.LookupPackage(base, advisory::NormalizePackageName(base, name)).empty()) continue;
+    if (!only.empty()) return {};  // ambiguous: see the header
+    only = base;
+  }
+  if (only.empty()) return {};
+  const auto scheme = version::SchemeForEcosystem(only).value_or(version::Scheme::kGeneric);
+  if (!version::IsValid(scheme, version)) return {};
+  return Run(index, {only, name, version, MatchMethod::kName, Confidence::kLow});
 }
 
 std::vector<Finding> MatchPurl(const AdvisoryIndex& index, const PurlParts& purl) {

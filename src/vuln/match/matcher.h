@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vuln/advisory/model.h"
@@ -38,8 +39,11 @@ struct Finding {
   std::string package;
   enum class Basis { kRange, kVersionsList, kCpeMatch };
   Basis basis = Basis::kRange;
-  std::optional<advisory::AffectedRange> range;  // kRange: the OSV range that matched
-  std::optional<advisory::CpeMatch> cpe_match;   // kCpeMatch: the vulnerable cpeMatch
+  // kRange: the OSV range that matched, in the index the finding came from (valid until that index
+  // changes: findings are used while the index is at hand, and a copy of every range would cost
+  // more than the rest of the finding).
+  const advisory::AffectedRange* range = nullptr;
+  std::optional<advisory::CpeMatch> cpe_match;  // kCpeMatch: the vulnerable cpeMatch
   // Why, in words: "1.2.3 is at or above introduced 1.0.0 and below fixed 1.2.5".
   std::string reason;
   // Versions that fix it above the component's version, smallest first (the upgrade that removes
@@ -62,6 +66,29 @@ struct PackageComponent {
 // Findings for a component given by ecosystem, name and version (method kName), one per advisory,
 // ordered by advisory id.
 std::vector<Finding> MatchPackage(const AdvisoryIndex& index, const PackageComponent& component);
+
+// The ecosystems a component known only by its name is looked up in: the language package
+// registries (npm, PyPI, Maven, Go, crates.io, RubyGems, NuGet, Packagist, Hex, Pub, SwiftURL,
+// CRAN, Bioconductor, Hackage, GHC, Julia, opam, ConanCenter, GitHub Actions), whose package names
+// are global and whose versions are the upstream ones. Linux distributions are left out: their
+// versions carry the distribution's revision and backported fixes, so an upstream version compared
+// with them says little, and the same name is packaged by a dozen of them.
+std::span<const std::string_view> NameOnlyEcosystems();
+
+// The (ecosystem, normalised name) keys MatchName looks `name` up under, one per NameOnlyEcosystems
+// entry (for a store to fetch the candidate advisories).
+std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name);
+
+// Findings for a component known only by name and version, with neither purl nor CPE (method
+// kName, confidence kLow). The name (normalised per ecosystem) is looked up in NameOnlyEcosystems;
+// it is matched only when exactly one of them has advisories for it, and only when the version is
+// a valid version of that ecosystem (version::IsValid): the advisories are then evaluated with
+// that ecosystem's ordering, as for a purl of that ecosystem. A name with advisories in two or more
+// of them (e.g. a PyPI and an npm package of the same name) is not matched: which one the
+// component is cannot be told, and reporting both would flood the findings with one package's
+// vulnerabilities in the other. Ordered by advisory id.
+std::vector<Finding> MatchName(const AdvisoryIndex& index, std::string_view name,
+                               std::string_view version);
 
 // Findings for a purl (method kPurl), mapped with OsvPackageForPurl; none for a purl type without
 // an OSV ecosystem or without a version.
@@ -104,18 +131,27 @@ std::vector<Finding> MatchCpe(const AdvisoryIndex& index, std::string_view cpe23
 // advisory_id. Never throws except std::bad_alloc.
 std::vector<Finding> MergeAliases(std::vector<Finding> findings);
 
-// A component as an SBOM names it: a purl (possibly absent), a CPE 2.3 name (possibly empty), and
-// the CPE names of the platforms it is known to run on (see MatchCpe).
+// A component as an SBOM names it: a purl (possibly absent), a CPE 2.3 name (possibly empty), the
+// CPE names of the platforms it is known to run on (see MatchCpe), and its name and version.
 struct ComponentIdentity {
   const PurlParts* purl = nullptr;
   std::string_view cpe23;
   std::span<const std::string> platforms;
+  std::string_view name;
+  std::string_view version;
 };
 
+// Whether a component is matched by name only (MatchName): it has no CPE 2.3 name that ParseCpe23
+// reads, and no purl (the caller passes null for one it could not read) or a purl of type
+// "generic" (the purl specification's type for a package of no ecosystem).
+bool MatchedByNameOnly(const PurlParts* purl, std::string_view cpe23);
+
 // All findings for a component: MatchPurl when it has a purl, MatchCpe when it has a CPE name
-// (both when it has both: OSV records come through the purl, NVD records through the CPE), merged
-// with MergeAliases. Ordered by advisory id; empty when the component has neither.
+// (both when it has both: OSV records come through the purl, NVD records through the CPE), else
+// MatchName with its name and version (see MatchedByNameOnly), merged with MergeAliases. Ordered
+// by advisory id; empty when nothing matches.
 std::vector<Finding> MatchComponent(const AdvisoryIndex& index, const ComponentIdentity& component);
+// The same for a component whose name and version are not given (never matched by name).
 std::vector<Finding> MatchComponent(const AdvisoryIndex& index, const PurlParts* purl,
                                     std::string_view cpe23,
                                     std::span<const std::string> platforms = {});

@@ -121,6 +121,11 @@ std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_sch
     return result;
   }
   if (!listed) return std::nullopt;
+  return ListedEvaluation(ecosystem_scheme, ranges, v);
+}
+
+AffectedEvaluation ListedEvaluation(version::Scheme ecosystem_scheme,
+                                    std::span<const AffectedRange> ranges, std::string_view v) {
   AffectedEvaluation result{AffectedEvaluation::Basis::kVersionsList, 0, {}, {}};
   for (const auto& range : ranges) {
     if (range.type != AffectedRange::Type::kGit) {

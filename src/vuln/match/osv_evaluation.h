@@ -64,6 +64,13 @@ std::optional<AffectedEvaluation> EvaluateAffected(version::Scheme ecosystem_sch
                                                    std::span<const advisory::AffectedRange> ranges,
                                                    bool listed, std::string_view version);
 
+// What EvaluateAffected gives for a version that is listed in `versions[]` and that none of the
+// ranges affects (the caller knows both): basis kVersionsList with the fixed versions above it.
+// Evaluates no range.
+AffectedEvaluation ListedEvaluation(version::Scheme ecosystem_scheme,
+                                    std::span<const advisory::AffectedRange> ranges,
+                                    std::string_view version);
+
 // Orders fixed versions as AffectedEvaluation::fixed_above holds them: smallest first under the
 // scheme, versions equal under it kept once (the first).
 void SortFixedVersions(std::vector<std::string>& fixed, version::Scheme scheme);

@@ -97,7 +97,7 @@ TEST(AliasMerge, GhsaAndNvdRecordsOfOneCveAreOneFinding) {
   EXPECT_EQ(merged.method, MatchMethod::kPurl);
   EXPECT_EQ(merged.confidence, Confidence::kHigh);
   EXPECT_EQ(merged.basis, Finding::Basis::kRange);
-  ASSERT_TRUE(merged.range.has_value());
+  ASSERT_NE(merged.range, nullptr);
   EXPECT_EQ(merged.fixed_versions, (std::vector<std::string>{"4.17.21"}));
   // The unrelated advisory is left as it was.
   EXPECT_EQ(findings[1].aliases, (std::vector<std::string>{"CVE-2020-28500"}));

@@ -1,0 +1,100 @@
+// Scanning components against the advisory database in the store (ScanComponents): how each
+// component is matched (purl, CPE, or name only), the method and confidence stored with each
+// finding, and what a finding matched by name only does to readiness.
+#include "store/scan.h"
+
+#include "store_test_support.h"
+
+namespace craft::store::testing {
+namespace {
+
+using vuln::advisory::Advisory;
+
+// left-pad (npm) below 1.0.1 is affected; the advisory aliases CVE-2099-0001.
+Advisory LeftPadAdvisory() {
+  Advisory a;
+  a.id = "GHSA-lp-0001";
+  a.modified = "2024-01-01T00:00:00Z";
+  a.aliases = {"CVE-2099-0001"};
+  vuln::advisory::Affected affected;
+  affected.package = {"npm", "left-pad", "left-pad", ""};
+  affected.ranges.push_back({vuln::advisory::AffectedRange::Type::kSemver,
+                             "",
+                             {{vuln::advisory::RangeEvent::Kind::kIntroduced, "0"},
+                              {vuln::advisory::RangeEvent::Kind::kFixed, "1.0.1"}}});
+  a.affected.push_back(affected);
+  return a;
+}
+
+vuln::advisory::KevCatalog KevOf(const std::string& cve) {
+  vuln::advisory::KevCatalog catalog;
+  vuln::advisory::KevEntry entry;
+  entry.cve_id = cve;
+  entry.date_added = "2099-01-02";
+  entry.due_date = "2099-01-23";
+  catalog.vulnerabilities.push_back(entry);
+  catalog.count = 1;
+  return catalog;
+}
+
+const FindingRecord* Of(const std::vector<FindingRecord>& findings, const std::string& key) {
+  for (const auto& f : findings) {
+    if (f.component_key == key) return &f;
+  }
+  return nullptr;
+}
+
+// Before name matching, a component without purl or CPE got no finding at all. Now "left-pad"
+// 1.0.0 known by name only gets CVE-2099-0001 (below the fixed 1.0.1 in npm, the one registry
+// naming left-pad), method "name", confidence "low"; the same package with its purl gets it by
+// purl with high confidence; 1.0.1 by name is the fix and gets nothing.
+TEST_F(StoreTest, ScanMatchesComponentsWithoutPurlOrCpeByNameWithLowConfidence) {
+  store_->UpsertAdvisories({LeftPadAdvisory()});
+  store_->ReplaceKev(KevOf("CVE-2099-0001"));
+  const auto findings =
+      ScanComponents(*store_, {{"left-pad", "1.0.0", "", ""},
+                               {"left-pad", "1.0.0", "pkg:npm/left-pad@1.0.0", ""},
+                               {"left-pad", "1.0.1", "", ""},
+                               {"right-pad", "1.0.0", "", ""}});
+  ASSERT_EQ(findings.size(), 2u);
+  const FindingRecord* by_name = Of(findings, "left-pad@1.0.0");
+  ASSERT_NE(by_name, nullptr);
+  EXPECT_EQ(by_name->vuln_id, "CVE-2099-0001");
+  EXPECT_EQ(by_name->match_method, "name");
+  EXPECT_EQ(by_name->confidence, "low");
+  EXPECT_TRUE(by_name->kev);
+  EXPECT_EQ(by_name->fixed_versions, std::vector<std::string>{"1.0.1"});
+  const FindingRecord* by_purl = Of(findings, "pkg:npm/left-pad@1.0.0");
+  ASSERT_NE(by_purl, nullptr);
+  EXPECT_EQ(by_purl->match_method, "purl");
+  EXPECT_EQ(by_purl->confidence, "high");
+}
+
+// A KEV finding matched by name only is stored with its method and listed, but does not hold up
+// readiness (docs/matching.md); the same vulnerability matched by purl does.
+TEST_F(StoreTest, KevFindingMatchedByNameOnlyDoesNotHoldUpReadiness) {
+  store_->UpsertAdvisories({LeftPadAdvisory()});
+  store_->ReplaceKev(KevOf("CVE-2099-0001"));
+  const auto org = NewOrganisation().key.organisation_id;
+  const auto v = NewVersion(org, NewProduct(org, "gw").id, "1.0");
+  store_->ReplaceFindings(org, v.id, ScanComponents(*store_, {{"left-pad", "1.0.0", "", ""}}),
+                          actor_);
+  const auto stored = store_->FindingsOf(org, v.id);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].match_method, "name");
+  EXPECT_EQ(stored[0].confidence, "low");
+  EXPECT_TRUE(stored[0].kev);
+  EXPECT_TRUE(store_->EvidenceOf(org, v.id).open_kev.empty());
+
+  store_->ReplaceFindings(
+      org, v.id,
+      ScanComponents(*store_, {{"left-pad", "1.0.0", "", ""},
+                               {"left-pad", "1.0.0", "pkg:npm/left-pad@1.0.0", ""}}),
+      actor_);
+  const auto open = store_->EvidenceOf(org, v.id).open_kev;
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].vulnerability, "CVE-2099-0001");
+}
+
+}  // namespace
+}  // namespace craft::store::testing
