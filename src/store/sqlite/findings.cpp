@@ -317,12 +317,13 @@ VersionEvidence SqliteStore::EvidenceOf(const std::string& org_id, const std::st
       e.sbom_count = static_cast<int>(st.Int(0));
       if (!st.IsNull(1)) e.best_sbom_score = st.Double(1);
     }
-    // A finding matched by name only (no purl, no CPE) is a guess at the component's identity:
-    // it is listed for triage but does not hold up readiness (docs/matching.md).
+    // Every open KEV finding counts, also one matched by name only (a guess at the component's
+    // identity): a known-exploited vulnerability must be assessed before release, and a wrong
+    // guess is closed by triage as false_positive, which the audit log keeps (docs/matching.md).
     Statement kev = lease->Prepare(
         "SELECT vuln_id, min(id) FROM findings WHERE version_id = ? AND organisation_id = ? AND "
-        "kev = 1 AND resolved_at IS NULL AND match_method <> 'name' AND status NOT IN "
-        "('not_affected', 'fixed', 'false_positive') GROUP BY vuln_id ORDER BY vuln_id");
+        "kev = 1 AND resolved_at IS NULL AND status NOT IN ('not_affected', 'fixed', "
+        "'false_positive') GROUP BY vuln_id ORDER BY vuln_id");
     kev.Bind(version_id).Bind(org_id);
     while (kev.Step()) e.open_kev.push_back({kev.Text(0), kev.Text(1)});
     return e;

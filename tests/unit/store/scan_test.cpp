@@ -70,9 +70,10 @@ TEST_F(StoreTest, ScanMatchesComponentsWithoutPurlOrCpeByNameWithLowConfidence) 
   EXPECT_EQ(by_purl->confidence, "high");
 }
 
-// A KEV finding matched by name only is stored with its method and listed, but does not hold up
-// readiness (docs/matching.md); the same vulnerability matched by purl does.
-TEST_F(StoreTest, KevFindingMatchedByNameOnlyDoesNotHoldUpReadiness) {
+// A KEV finding matched by name only is stored with its method and confidence and holds up
+// readiness like any KEV finding (docs/matching.md: a possible known-exploited vulnerability must
+// be assessed); triaged as false_positive, it no longer does.
+TEST_F(StoreTest, KevFindingMatchedByNameOnlyHoldsUpReadinessUntilTriaged) {
   store_->UpsertAdvisories({LeftPadAdvisory()});
   store_->ReplaceKev(KevOf("CVE-2099-0001"));
   const auto org = NewOrganisation().key.organisation_id;
@@ -84,16 +85,14 @@ TEST_F(StoreTest, KevFindingMatchedByNameOnlyDoesNotHoldUpReadiness) {
   EXPECT_EQ(stored[0].match_method, "name");
   EXPECT_EQ(stored[0].confidence, "low");
   EXPECT_TRUE(stored[0].kev);
-  EXPECT_TRUE(store_->EvidenceOf(org, v.id).open_kev.empty());
-
-  store_->ReplaceFindings(
-      org, v.id,
-      ScanComponents(*store_, {{"left-pad", "1.0.0", "", ""},
-                               {"left-pad", "1.0.0", "pkg:npm/left-pad@1.0.0", ""}}),
-      actor_);
   const auto open = store_->EvidenceOf(org, v.id).open_kev;
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0].vulnerability, "CVE-2099-0001");
+
+  store_->SetFindingAnalysis(org, stored[0].id,
+                             {"false_positive", "", {}, "not the npm left-pad: a C library", ""},
+                             actor_);
+  EXPECT_TRUE(store_->EvidenceOf(org, v.id).open_kev.empty());
 }
 
 }  // namespace
