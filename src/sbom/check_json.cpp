@@ -9,41 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "sbom/bytes.h"
 #include "sbom/check.h"
 #include "sbom/quality/ntia.h"
 #include "sbom/quality/tr03183.h"
 
 namespace craft::sbom {
 namespace {
-
-// The length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid (the
-// sequences nlohmann's serializer accepts: no overlongs, no surrogates, nothing above U+10FFFF).
-std::size_t Utf8Length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  std::size_t n = 0;
-  unsigned char low = 0x80, high = 0xBF;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) low = 0xA0;
-    if (c == 0xED) high = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) low = 0x90;
-    if (c == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return n;
-}
 
 // What nlohmann's dump() writes (ensure_ascii off), and writes nothing itself, for a string
 // nlohmann would refuse: dumping it alone throws the same type_error.
@@ -89,7 +61,7 @@ class PrettyJson {
     for (std::size_t i = 0; i < text.size();) {
       const auto c = static_cast<unsigned char>(text[i]);
       if (c >= 0x80) {
-        const std::size_t n = Utf8Length(text, i);
+        const std::size_t n = Utf8SequenceLength(text, i);
         if (n == 0) (void)nlohmann::json(std::string(text)).dump();  // throws type_error 316
         i += std::max<std::size_t>(n, 1);
         continue;

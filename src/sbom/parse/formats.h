@@ -13,10 +13,6 @@ namespace craft::sbom::parse {
 // "line:column" (1-based) of byte `offset` in `text`: where a text-level error is reported.
 std::string LineColumn(std::string_view text, std::size_t offset);
 
-// The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629:
-// no overlong forms, no surrogates, nothing above U+10FFFF), or npos.
-std::size_t FirstInvalidUtf8(std::string_view text);
-
 struct JsonDom;  // sbom/parse/json_dom.h
 
 // sbom::Parse, and with `keep`, the JSON DOM it read from (when it read from one: JSON input

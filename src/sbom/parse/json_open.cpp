@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 
+#include "sbom/bytes.h"
 #include "sbom/parse/formats.h"
 #include "sbom/parse/json_dom.h"
 #include "sbom/parse/json_reader.h"
@@ -144,29 +145,6 @@ void ReadDocument(typename Json::Root& doc, JsonReader<Json>& reader, Parsed<Doc
   if (!reader.OverComponentLimit()) out.value = std::move(document);
 }
 
-// Under AddressSanitizer (g++ says so with __SANITIZE_ADDRESS__, clang only through
-// __has_feature) or MemorySanitizer, every read past the input is reported, so the input is always
-// copied.
-#if defined(__SANITIZE_ADDRESS__)
-#define CRAFT_JSON_OVERREAD_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define CRAFT_JSON_OVERREAD_CHECKED 1
-#endif
-#endif
-
-bool PaddingIsReadable(std::string_view bytes) {
-#if defined(CRAFT_JSON_OVERREAD_CHECKED)
-  (void)bytes;
-  return false;
-#else
-  constexpr std::uintptr_t kPage = 4096;
-  if (bytes.empty()) return false;
-  auto last = reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.size() - 1;
-  return last / kPage == (last + simdjson::SIMDJSON_PADDING) / kPage;
-#endif
-}
-
 // One parser of each API is kept between calls, so that repeated parses reuse its buffers instead
 // of faulting fresh memory in (measured: about a third of the time on a 46 MB SBOM). A caller
 // that finds it busy, or input too large to keep buffers for, gets a parser of its own.
@@ -227,7 +205,7 @@ void ReadOnDemand(std::string_view bytes, simdjson::padded_string_view input, co
 // flag the over-read) it is copied.
 struct PaddedInput {
   explicit PaddedInput(std::string_view bytes) {
-    if (PaddingIsReadable(bytes)) {
+    if (SimdjsonPaddingIsReadable(bytes)) {
       view = simdjson::padded_string_view(bytes.data(), bytes.size(),
                                           bytes.size() + simdjson::SIMDJSON_PADDING);
     } else {

@@ -1,11 +1,10 @@
 // sbom::Parse: size check, format detection from the first bytes, dispatch to one reader.
 #include "sbom/parse.h"
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <string>
 
+#include "sbom/bytes.h"
 #include "sbom/parse/formats.h"
 #include "sbom/parse/json_dom.h"
 
@@ -63,7 +62,7 @@ std::string ByteHex(unsigned char b) {
 // XML and tag-value SBOMs are UTF-8 (craft reads XML as UTF-8 whatever it declares); a byte that
 // is not gives a located error instead of text that no JSON answer or database row can carry.
 bool RefuseInvalidUtf8(Parsed<Document>& out, std::string_view bytes) {
-  const std::size_t bad = parse::FirstInvalidUtf8(bytes);
+  const std::size_t bad = FirstInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return false;
   Refuse(out, parse::LineColumn(bytes, bad),
          "byte " + ByteHex(static_cast<unsigned char>(bytes[bad])) +
@@ -72,43 +71,6 @@ bool RefuseInvalidUtf8(Parsed<Document>& out, std::string_view bytes) {
 }
 
 }  // namespace
-
-// simdjson's validator gives
-// the verdict at SIMD speed; the byte-by-byte walk runs only to locate a fault.
-std::size_t parse::FirstInvalidUtf8(std::string_view text) {
-  if (simdjson::validate_utf8(text.data(), text.size())) return std::string_view::npos;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char b = p[i];
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (b < 0x80)
-      len = 1;
-    else if (b >= 0xC2 && b <= 0xDF)
-      len = 2;
-    else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (len > 1) {
-      if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-      for (std::size_t k = 2; k < len; ++k) {
-        if ((p[i + k] & 0xC0) != 0x80) return i;
-      }
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
 
 Parsed<Document> Parse(std::string_view bytes, const Limits& limits) {
   return parse::ParseKeepingJson(bytes, limits, nullptr);

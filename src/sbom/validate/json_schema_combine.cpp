@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "sbom/bytes.h"
 #include "sbom/validate/json_schema.h"
 #include "sbom/validate/json_schema_node.h"
 #include "sbom/validate/json_schema_text.h"
@@ -56,21 +57,6 @@ std::string FormatName(const Node& node) {
       break;
   }
   return node.format_name;
-}
-
-// simdjson reads up to SIMDJSON_PADDING bytes past the end. When they lie on the page of the last
-// input byte, reading them cannot fault and the input is parsed where it is, not copied (as
-// src/sbom/parse/json_reader.cpp does); never under AddressSanitizer, which would flag it.
-bool PaddingIsReadable(std::string_view bytes) {
-#if defined(__SANITIZE_ADDRESS__)
-  (void)bytes;
-  return false;
-#else
-  constexpr std::uintptr_t kPage = 4096;
-  if (bytes.empty()) return false;
-  auto last = reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.size() - 1;
-  return last / kPage == (last + simdjson::SIMDJSON_PADDING) / kPage;
-#endif
 }
 
 std::string Number(double d) {
@@ -274,7 +260,7 @@ std::vector<Diagnostic> Schema::Validate(std::string_view bytes, const Options& 
   std::vector<Diagnostic> out;
   simdjson::dom::parser parser;
   element root;
-  const bool copy = !PaddingIsReadable(bytes);
+  const bool copy = !SimdjsonPaddingIsReadable(bytes);
   if (auto error = parser.parse(bytes.data(), bytes.size(), copy).get(root)) {
     out.push_back({Diagnostic::Severity::kError, "1:1",
                    std::string("malformed JSON: ") + simdjson::error_message(error)});

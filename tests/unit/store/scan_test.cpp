@@ -10,22 +10,6 @@ namespace {
 
 using vuln::advisory::Advisory;
 
-// left-pad (npm) below 1.0.1 is affected; the advisory aliases CVE-2099-0001.
-Advisory LeftPadAdvisory() {
-  Advisory a;
-  a.id = "GHSA-lp-0001";
-  a.modified = "2024-01-01T00:00:00Z";
-  a.aliases = {"CVE-2099-0001"};
-  vuln::advisory::Affected affected;
-  affected.package = {"npm", "left-pad", "left-pad", ""};
-  affected.ranges.push_back({vuln::advisory::AffectedRange::Type::kSemver,
-                             "",
-                             {{vuln::advisory::RangeEvent::Kind::kIntroduced, "0"},
-                              {vuln::advisory::RangeEvent::Kind::kFixed, "1.0.1"}}});
-  a.affected.push_back(affected);
-  return a;
-}
-
 vuln::advisory::KevCatalog KevOf(const std::string& cve) {
   vuln::advisory::KevCatalog catalog;
   vuln::advisory::KevEntry entry;

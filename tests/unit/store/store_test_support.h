@@ -13,6 +13,7 @@
 
 #include "core/digest.h"
 #include "store/store.h"
+#include "vuln/advisory/model.h"
 
 namespace craft::store::testing {
 
@@ -138,6 +139,24 @@ std::optional<StoreErrorKind> ErrorKindOf(Call&& call, std::string* message = nu
   }
   ADD_FAILURE() << "expected a StoreError";
   return std::nullopt;
+}
+
+// An OSV advisory of npm left-pad, affected from 0 up to `fixed`, aliasing CVE-2099-0001.
+inline vuln::advisory::Advisory LeftPadAdvisory(
+    const std::string& id = "GHSA-lp-0001", const std::string& modified = "2024-01-01T00:00:00Z",
+    const std::string& fixed = "1.0.1") {
+  vuln::advisory::Advisory a;
+  a.id = id;
+  a.modified = modified;
+  a.aliases = {"CVE-2099-0001"};
+  vuln::advisory::Affected affected;
+  affected.package = {"npm", "left-pad", "left-pad", ""};
+  affected.ranges.push_back({vuln::advisory::AffectedRange::Type::kSemver,
+                             "",
+                             {{vuln::advisory::RangeEvent::Kind::kIntroduced, "0"},
+                              {vuln::advisory::RangeEvent::Kind::kFixed, fixed}}});
+  a.affected.push_back(affected);
+  return a;
 }
 
 }  // namespace craft::store::testing

@@ -9,35 +9,21 @@ namespace {
 
 using vuln::advisory::Advisory;
 
-Advisory NpmAdvisory(const std::string& id, const std::string& modified, const std::string& fixed) {
-  Advisory a;
-  a.id = id;
-  a.modified = modified;
-  a.aliases = {"CVE-2099-0001"};
-  vuln::advisory::Affected affected;
-  affected.package = {"npm", "left-pad", "left-pad", ""};
-  affected.ranges.push_back({vuln::advisory::AffectedRange::Type::kSemver,
-                             "",
-                             {{vuln::advisory::RangeEvent::Kind::kIntroduced, "0"},
-                              {vuln::advisory::RangeEvent::Kind::kFixed, fixed}}});
-  a.affected.push_back(affected);
-  return a;
-}
-
 TEST_F(StoreTest, AdvisoriesAreIncrementalAndWithdrawalRemovesTheirKeys) {
-  auto first = store_->UpsertAdvisories({NpmAdvisory("GHSA-1", "2024-01-01T00:00:00Z", "1.0.1")});
+  auto first =
+      store_->UpsertAdvisories({LeftPadAdvisory("GHSA-1", "2024-01-01T00:00:00Z", "1.0.1")});
   EXPECT_EQ(first, std::vector<AdvisoryChange>{AdvisoryChange::kAdded});
   // The same or an older `modified` changes nothing; a newer one replaces the record.
-  EXPECT_EQ(store_->UpsertAdvisories({NpmAdvisory("GHSA-1", "2024-01-01T00:00:00Z", "9.9.9")}),
+  EXPECT_EQ(store_->UpsertAdvisories({LeftPadAdvisory("GHSA-1", "2024-01-01T00:00:00Z", "9.9.9")}),
             std::vector<AdvisoryChange>{AdvisoryChange::kUnchanged});
-  EXPECT_EQ(store_->UpsertAdvisories({NpmAdvisory("GHSA-1", "2024-02-01T00:00:00Z", "1.0.2")}),
+  EXPECT_EQ(store_->UpsertAdvisories({LeftPadAdvisory("GHSA-1", "2024-02-01T00:00:00Z", "1.0.2")}),
             std::vector<AdvisoryChange>{AdvisoryChange::kUpdated});
   auto found = store_->CandidateAdvisories({{"npm", "left-pad"}}, {});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].affected[0].ranges[0].events[1].version, "1.0.2");
   EXPECT_EQ(store_->AdvisoriesNamed("CVE-2099-0001").size(), 1u) << "found by alias";
 
-  Advisory withdrawn = NpmAdvisory("GHSA-1", "2024-03-01T00:00:00Z", "1.0.2");
+  Advisory withdrawn = LeftPadAdvisory("GHSA-1", "2024-03-01T00:00:00Z", "1.0.2");
   withdrawn.withdrawn = "2024-03-01T00:00:00Z";
   EXPECT_EQ(store_->UpsertAdvisories({withdrawn}),
             std::vector<AdvisoryChange>{AdvisoryChange::kWithdrawn});
@@ -48,7 +34,7 @@ TEST_F(StoreTest, AdvisoriesAreIncrementalAndWithdrawalRemovesTheirKeys) {
 }
 
 TEST_F(StoreTest, AdvisoryRecordsRoundTripEveryField) {
-  Advisory a = NpmAdvisory("GHSA-2", "2024-01-01T00:00:00Z", "2.0.0");
+  Advisory a = LeftPadAdvisory("GHSA-2", "2024-01-01T00:00:00Z", "2.0.0");
   a.source = vuln::advisory::Source::kNvd;
   a.severity.push_back({vuln::advisory::SeverityType::kCvssV3,
                         "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, "nvd@nist.gov", true});

@@ -1,0 +1,25 @@
+#pragma once
+// Facts about raw bytes that the SBOM readers, the validator and the check's JSON writer share:
+// UTF-8 well-formedness, and whether simdjson may read past the end of a buffer in place. Pure.
+
+#include <cstddef>
+#include <string_view>
+
+namespace craft::sbom {
+
+// The length of the well-formed UTF-8 sequence starting at text[i] (1 to 4), or 0 when there is
+// none (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF, no cut sequence; the
+// sequences nlohmann's serializer accepts). `i` must be < text.size().
+std::size_t Utf8SequenceLength(std::string_view text, std::size_t i);
+
+// The offset of the first byte that does not begin a well-formed UTF-8 sequence, or npos.
+// simdjson's validator gives the verdict at SIMD speed; the byte-by-byte walk runs only to
+// locate a fault.
+std::size_t FirstInvalidUtf8(std::string_view text);
+
+// simdjson reads up to SIMDJSON_PADDING bytes past the end of its input. When they lie on the page
+// of the last input byte, reading them cannot fault and the input can be parsed where it is, not
+// copied. Always false under AddressSanitizer or MemorySanitizer, which would rightly flag it.
+bool SimdjsonPaddingIsReadable(std::string_view bytes);
+
+}  // namespace craft::sbom
