@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/json_pointer.h"
+
 namespace craft::http {
 namespace {
 
@@ -87,18 +89,7 @@ void FieldErrors::Finish() const {
   throw ProblemError(422, detail, errors_, "validation");
 }
 
-std::string PointerEscape(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
+std::string PointerEscape(std::string_view name) { return core::JsonPointerToken(name); }
 
 ObjectReader::ObjectReader(const nlohmann::json& object, std::string base, FieldErrors& errors)
     : object_(object), base_(std::move(base)), errors_(errors) {}

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/json_pointer.h"
+
 namespace craft::sbom::parse::json {
 
 std::string JsonPosition::Pointer() const {
@@ -13,15 +15,7 @@ std::string JsonPosition::Pointer() const {
       pointer += std::to_string(segment.index);
       continue;
     }
-    for (char c : segment.key) {
-      if (c == '~') {
-        pointer += "~0";
-      } else if (c == '/') {
-        pointer += "~1";
-      } else {
-        pointer += c;
-      }
-    }
+    core::AppendJsonPointerToken(pointer, segment.key);
   }
   return pointer.empty() ? "/" : pointer;
 }

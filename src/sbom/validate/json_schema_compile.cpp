@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/json_pointer.h"
 #include "sbom/validate/json_schema.h"
 #include "sbom/validate/json_schema_node.h"
 #include "sbom/validate/json_value.h"
@@ -32,20 +33,6 @@ const std::set<std::string_view> kAnnotations = {"$schema",
                                                  "contentEncoding",
                                                  "contentMediaType",
                                                  "$defs"};
-
-std::string EscapePointer(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 class Compiler {
  public:
@@ -149,7 +136,7 @@ const Node* Compiler::Compile(std::size_t doc, const std::string& pointer, eleme
 bool Compiler::Keyword(std::size_t doc, const std::string& pointer, std::string_view key,
                        element value, Node& node) {
   if (kAnnotations.count(key) != 0) return true;
-  const std::string at = pointer + "/" + EscapePointer(key);
+  const std::string at = pointer + "/" + core::JsonPointerToken(key);
   if (key == "properties" || key == "patternProperties" || key == "required" ||
       key == "additionalProperties" || key == "enum" || key == "const") {
     return CompileObjectKeyword(doc, at, key, value, node);
@@ -171,7 +158,7 @@ bool Compiler::CompileObjectKeyword(std::size_t doc, const std::string& at, std:
   if (key == "properties" || key == "patternProperties") {
     if (!value.is_object()) return Fail(at + " is not an object");
     for (auto member : value.get_object()) {
-      const Node* child = Compile(doc, at + "/" + EscapePointer(member.key), member.value);
+      const Node* child = Compile(doc, at + "/" + core::JsonPointerToken(member.key), member.value);
       if (key == "properties") {
         node.properties.emplace_back(std::string(member.key), child);
       } else {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/json_pointer.h"
 #include "sbom/validate/json_schema.h"
 #include "sbom/validate/json_schema_node.h"
 #include "sbom/validate/json_schema_text.h"
@@ -22,15 +23,7 @@ std::string Validator::Pointer() const {
       out += std::to_string(s.index);
       continue;
     }
-    for (char c : s.key) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
-    }
+    core::AppendJsonPointerToken(out, s.key);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include "core/json_pointer.h"
 #include "sbom/validate/spdx_record.h"
 
 namespace craft::sbom::spdx_rules {
@@ -10,22 +11,8 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-std::string Escape(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string Join(const std::string& base, std::string_view key) {
-  return (base == "/" ? "" : base) + "/" + Escape(key);
+  return (base == "/" ? "" : base) + "/" + core::JsonPointerToken(key);
 }
 
 std::string Join(const std::string& base, std::size_t index) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_pointer.h"
+
 namespace craft::vuln::import {
 
 // One step of a path from the document root: an object key or an array index. Each step refers to
@@ -28,15 +30,7 @@ class JsonLocation {
       out += std::to_string(index_);
       return out;
     }
-    for (char c : key_) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out.push_back(c);
-      }
-    }
+    core::AppendJsonPointerToken(out, key_);
     return out;
   }
 

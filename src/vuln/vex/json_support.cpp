@@ -1,5 +1,7 @@
 #include "vuln/vex/json_support.h"
 
+#include "core/json_pointer.h"
+
 namespace craft::vuln::vex::detail {
 namespace {
 
@@ -52,19 +54,7 @@ std::optional<nlohmann::json> ParseLimited(std::string_view bytes,
   return doc;
 }
 
-std::string PointerToken(std::string_view token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string PointerToken(std::string_view token) { return core::JsonPointerToken(token); }
 
 std::string Pointer(const std::string& parent, std::string_view token) {
   return parent + "/" + PointerToken(token);
