@@ -2,6 +2,7 @@
 // a re-import changes nothing, a truncated archive exits 3 keeping the records before the damage,
 // and an import killed midway leaves whole batches only.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -108,25 +109,47 @@ TEST(VulnImport, ImportKilledMidwayLeavesWholeBatchesAndResumes) {
   constexpr int kMany = 60'000;
   const std::string dir = MakeTempDir();
   const std::string zip = MakeArchive(dir, kMany);
+  const std::string log = dir + "/import.log";
   const pid_t pid = fork();
   if (pid == 0) {
+    const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(out, 1);
+    dup2(out, 2);
     const std::string binary = CRAFT_BINARY;
     execl(binary.c_str(), binary.c_str(), "vuln", "import", "osv", zip.c_str(), "--data",
           dir.c_str(), "--no-rescan", static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Kill it once the first batch is in (or when it is done on a fast machine).
+  // Kill it once the first batch is in (or when it is done on a fast machine). The `stats` runs
+  // open the database while the import does: that race once made the import fail at once with
+  // "database is locked".
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  int status = 0;
+  bool exited = false;
   while (StatsFigure(dir, "OSV advisories:") <= 0 && std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      break;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  if (!exited) {
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+  }
+  const auto import_log = [&] {
+    std::ifstream in(log);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  if (exited) {
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << "the import ended by itself, with status " << status << ":\n"
+        << import_log();
+  }
 
   const long stored = StatsFigure(dir, "OSV advisories:");
   const long withdrawn = StatsFigure(dir, "withdrawn:");
-  ASSERT_GT(stored, 0);
+  ASSERT_GT(stored, 0) << import_log();
   EXPECT_EQ(StatsFigure(dir, "package keys:"), stored) << "every stored record has its keys";
   EXPECT_EQ((stored + withdrawn) % 10'000, kMany % 10'000) << "whole batches of 10,000 only";
   auto resumed = RunCraft({"vuln", "import", "osv", zip, "--data", dir, "--no-rescan"});

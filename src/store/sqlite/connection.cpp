@@ -1,5 +1,8 @@
 #include "store/sqlite/connection.h"
 
+#include <algorithm>
+#include <string>
+#include <thread>
 #include <utility>
 
 #include "store/store.h"
@@ -14,6 +17,28 @@ void ThrowError(sqlite3* db, int rc, std::string_view context) {
   message += ": ";
   message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   throw StoreError(kind, message);
+}
+
+// Switching to WAL (a no-op when the file is in WAL already, but a fresh connection does not know
+// that yet) takes a read lock, then a write lock. When another connection does the same at that
+// moment, SQLite answers SQLITE_BUSY at once, without calling the busy handler, since waiting
+// could deadlock. So the switch is retried here, until the busy timeout has passed.
+void SwitchToWal(sqlite3* db, const std::string& path, std::chrono::milliseconds busy_timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + busy_timeout;
+  for (int attempt = 1;; ++attempt) {
+    const int rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    const bool locked = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+    if (!locked || std::chrono::steady_clock::now() >= deadline) {
+      ThrowError(db, rc,
+                 "cannot open the database " + path +
+                     (locked ? ", which another process kept locked for more than " +
+                                   std::to_string(busy_timeout.count()) + " ms"
+                             : std::string()));
+    }
+    // Back off a little more each time (1, 2, ... 20 ms) so that racing openers fall out of step.
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 20)));
+  }
 }
 
 // --- Statement ---------------------------------------------------------------------------------
@@ -118,7 +143,7 @@ std::optional<std::int64_t> Statement::OptInt(int column) const {
 
 // --- Connection --------------------------------------------------------------------------------
 
-Connection::Connection(const std::string& path) {
+Connection::Connection(const std::string& path, std::chrono::milliseconds busy_timeout) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -133,8 +158,10 @@ Connection::Connection(const std::string& path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   try {
+    sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
+    SwitchToWal(db_, path, busy_timeout);
     Exec(
-        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+        " PRAGMA foreign_keys = ON; "
         "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;");
   } catch (...) {
     sqlite3_close_v2(db_);

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <concepts>
 #include <condition_variable>
 #include <cstdint>
@@ -74,7 +75,10 @@ class Statement {
 // timeout. Used by one thread at a time.
 class Connection {
  public:
-  explicit Connection(const std::string& path);
+  // Opens (creating if needed) the database at `path` in WAL mode. A statement that finds the
+  // database locked by another process waits up to `busy_timeout` before failing.
+  explicit Connection(const std::string& path,
+                      std::chrono::milliseconds busy_timeout = std::chrono::seconds(10));
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
