@@ -19,7 +19,9 @@ Response ValidateSbom(ApiContext& context, Request& request) {
     }
   }
   const sbom::CheckResult check = sbom::CheckSbom(received.bytes);
-  return JsonResponse(200, sbom::CheckResultJson(check, profile));
+  // Written as text: the nlohmann tree of a large SBOM's report holds a string per failing
+  // component and check.
+  return Response::Json(200, sbom::CheckResultJsonText(check, profile));
 }
 
 Response UploadSbom(ApiContext& context, Request& request) {
