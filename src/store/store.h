@@ -207,7 +207,9 @@ struct JobRecord {
 struct AuditVerification {
   bool ok = true;
   std::int64_t entries = 0;
-  std::vector<std::string> problems;  // one sentence per broken link, edited or missing entry
+  // One sentence per broken link, edited or missing entry: the first 100, then "and N more
+  // problems" (core::AuditChainVerifier).
+  std::vector<std::string> problems;
 };
 
 class Store {

@@ -70,6 +70,18 @@ TEST(AuditChain, RemovedNewestEntriesAreDetectedAgainstHead) {
   EXPECT_NE(problems[0].find("newest entries removed"), std::string::npos);
 }
 
+// A log damaged throughout lists the first problems and counts the rest, so that the answer of
+// `GET /api/v1/audit/verify` stays readable (and bounded) for a log of any length.
+TEST(AuditChain, ManyProblemsAreCappedAndCounted) {
+  auto c = Chain(250);
+  const auto head = HeadOf(c);
+  for (auto& e : c) e.after = "{\"edited\":true}";
+  const auto problems = VerifyAuditChain(c, head);
+  ASSERT_EQ(problems.size(), AuditChainVerifier::kMaxProblems + 1);
+  EXPECT_NE(problems[0].find("entry 1 was edited"), std::string::npos);
+  EXPECT_EQ(problems.back(), "and 150 more problems");  // 250 edited entries, 100 listed
+}
+
 TEST(AuditChain, FieldBoundariesAreUnambiguous) {
   AuditEntry a;
   a.action = "ab";
