@@ -41,19 +41,6 @@ std::string Base64(const std::string& bytes) {
   return out;
 }
 
-Reply ToReply(const httplib::Result& result) {
-  Reply reply;
-  if (!result) return reply;
-  reply.status = result->status;
-  reply.body = result->body;
-  reply.headers = result->headers;
-  reply.content_type = result->get_header_value("Content-Type");
-  if (reply.content_type.find("json") != std::string::npos) {
-    reply.json = json::parse(reply.body, nullptr, false);
-  }
-  return reply;
-}
-
 // A Dependency-Track client: the key in X-Api-Key.
 class DtClient {
  public:

@@ -154,8 +154,6 @@ std::string Reply::Header(const std::string& name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-namespace {
-
 Reply ToReply(const httplib::Result& result) {
   Reply reply;
   if (!result) return reply;
@@ -168,8 +166,6 @@ Reply ToReply(const httplib::Result& result) {
   }
   return reply;
 }
-
-}  // namespace
 
 Reply Api::Get(const std::string& path) {
   return ToReply(client_.Get(path.c_str(), {{"Authorization", "Bearer " + key_}}));

@@ -54,6 +54,10 @@ struct Reply {
   httplib::Headers headers;
 };
 
+// The reply of any httplib call: status, headers, body (parsed when JSON); status 0 when the
+// connection failed.
+Reply ToReply(const httplib::Result& result);
+
 class Api {
  public:
   Api(const CraftServer& server, std::string key)
