@@ -10,7 +10,7 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang clang-format git ca-certificates
   # HTTP server, crypto, storage
-  libboost-dev libssl-dev libsodium-dev libsqlite3-dev sqlite3 libzstd-dev
+  libboost-dev libssl-dev libsodium-dev libsqlite3-dev sqlite3 libzstd-dev zlib1g-dev
   # JSON, XML, schema validation, regular expressions
   libsimdjson-dev nlohmann-json3-dev libvalijson-dev libpugixml-dev libxml2-dev libxml2-utils libre2-dev
   # export: ZIP, PDF

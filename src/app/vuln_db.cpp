@@ -7,11 +7,12 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <optional>
 
 #include "app/advisory_import.h"
 #include "app/commands.h"
 #include "app/data_folder.h"
+#include "app/import_file.h"
 #include "app/input_file.h"
 #include "sbom/parse.h"
 #include "store/scan.h"
@@ -42,12 +43,15 @@ std::unique_ptr<store::Store> OpenDb(const DbOptions& o) {
   return store::OpenSqliteStore(path);
 }
 
-std::string ReadWhole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+// The text of a data file for an importer; nullopt (after saying why on stderr) when it cannot be
+// read, is damaged gzip or is over the size limit.
+std::optional<std::string> ReadDataFile(const fs::path& path) {
+  try {
+    return ReadImportFile(path);
+  } catch (const ImportFileError& e) {
+    std::cerr << "craft vuln import: " << e.what() << "\n";
+    return std::nullopt;
+  }
 }
 
 // Hands the diagnostics of many records to the run, one record at a time (a record's diagnostics
@@ -82,8 +86,12 @@ void ImportOsvArchive(const fs::path& path, AdvisoryImportRun& run, bool& damage
 
 void ImportOsv(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   const auto one = [&](const fs::path& file) {
-    const std::string text = ReadWhole(file);
-    auto result = vuln::import::ParseOsvRecord(text, {}, file.filename().string());
+    const std::optional<std::string> text = ReadDataFile(file);
+    if (!text) {
+      damaged = true;
+      return;
+    }
+    auto result = vuln::import::ParseOsvRecord(*text, {}, file.filename().string());
     if (result.advisory) {
       run.Add(std::move(*result.advisory));
     } else {
@@ -92,7 +100,7 @@ void ImportOsv(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   };
   if (fs::is_directory(path)) {
     for (const auto& entry : fs::recursive_directory_iterator(path)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".json") one(entry.path());
+      if (entry.is_regular_file() && HasDataExtension(entry.path(), ".json")) one(entry.path());
       if (entry.is_regular_file() && entry.path().extension() == ".zip") {
         ImportOsvArchive(entry.path(), run, damaged);
       }
@@ -106,7 +114,12 @@ void ImportOsv(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
 
 void ImportNvd(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   const auto page = [&](const fs::path& file) {
-    auto result = vuln::import::ParseNvdPage(ReadWhole(file));
+    const std::optional<std::string> text = ReadDataFile(file);
+    if (!text) {
+      damaged = true;
+      return;
+    }
+    auto result = vuln::import::ParseNvdPage(*text);
     if (!result.page) {
       damaged = true;
       std::cerr << "craft vuln import: " << file.string() << " is not an NVD CVE API 2.0 page";
@@ -119,7 +132,7 @@ void ImportNvd(const fs::path& path, AdvisoryImportRun& run, bool& damaged) {
   };
   if (fs::is_directory(path)) {
     for (const auto& entry : fs::recursive_directory_iterator(path)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".json") page(entry.path());
+      if (entry.is_regular_file() && HasDataExtension(entry.path(), ".json")) page(entry.path());
     }
   } else {
     page(path);
@@ -143,7 +156,9 @@ void Import(const ImportOptions& o) {
   bool damaged = false;
   bool changed = false;
   if (o.source == "kev") {
-    auto result = vuln::import::ParseKevCatalog(ReadWhole(path));
+    const std::optional<std::string> text = ReadDataFile(path);
+    if (!text) throw CLI::RuntimeError(2);
+    auto result = vuln::import::ParseKevCatalog(*text);
     if (!result.catalog) {
       std::cerr << "craft vuln import: " << o.path << " is not a CISA KEV catalogue"
                 << (result.diagnostics.empty() ? "" : ": " + result.diagnostics.front().message)
@@ -158,7 +173,9 @@ void Import(const ImportOptions& o) {
                                 0, 0, 0, 0);
     changed = true;
   } else if (o.source == "epss") {
-    auto result = vuln::import::ParseEpssCsv(ReadWhole(path));
+    const std::optional<std::string> text = ReadDataFile(path);
+    if (!text) throw CLI::RuntimeError(2);
+    auto result = vuln::import::ParseEpssCsv(*text);
     if (!result.scores) {
       std::cerr << "craft vuln import: " << o.path << " is not an EPSS scores file"
                 << (result.diagnostics.empty() ? "" : ": " + result.diagnostics.front().message)

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -18,12 +19,19 @@
 namespace craft::testing {
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& args, int& stdout_fd) {
+// Starts craft with `args`, its stdout readable from `stdout_fd`; its stderr goes to the file
+// `stderr_path` when one is given, else to the test's.
+pid_t Spawn(const std::vector<std::string>& args, int& stdout_fd,
+            const std::string& stderr_path = "") {
   int pipefd[2];
   if (pipe(pipefd) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
   if (pid == 0) {
     dup2(pipefd[1], 1);
+    if (!stderr_path.empty()) {
+      const int err = open(stderr_path.c_str(), O_WRONLY | O_TRUNC);
+      if (err >= 0) dup2(err, 2);
+    }
     close(pipefd[0]);
     close(pipefd[1]);
     std::vector<char*> argv;
@@ -70,8 +78,13 @@ std::string MakeTempDir() {
 std::string Sha256Hex(const std::string& data) { return core::Sha256Hex(data); }
 
 CommandResult RunCraft(const std::vector<std::string>& args) {
+  std::string stderr_path =
+      (std::filesystem::temp_directory_path() / "craft-stderr-XXXXXX").string();
+  const int stderr_file = mkstemp(stderr_path.data());
+  if (stderr_file < 0) throw std::runtime_error("mkstemp failed");
+  close(stderr_file);
   int fd = -1;
-  const pid_t pid = Spawn(args, fd);
+  const pid_t pid = Spawn(args, fd, stderr_path);
   CommandResult result;
   char buf[4096];
   ssize_t n;
@@ -81,6 +94,9 @@ CommandResult RunCraft(const std::vector<std::string>& args) {
   int status = 0;
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.errors = ReadFile(stderr_path);
+  std::filesystem::remove(stderr_path);
+  std::cerr << result.errors;  // as before: visible in the test's log
   return result;
 }
 

@@ -14,7 +14,8 @@ namespace craft::testing {
 // Runs `craft <args>` to completion; returns exit code and stdout.
 struct CommandResult {
   int exit_code = -1;
-  std::string output;
+  std::string output;  // stdout
+  std::string errors;  // stderr
 };
 CommandResult RunCraft(const std::vector<std::string>& args);
 

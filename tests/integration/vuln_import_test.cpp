@@ -161,5 +161,53 @@ TEST(VulnImport, ImportKilledMidwayLeavesWholeBatchesAndResumes) {
   EXPECT_EQ(StatsFigure(dir, "package keys:"), kMany - kMany / 100);
 }
 
+// FIRST publishes EPSS as epss_scores-current.csv.gz and NVD its feeds as .json.gz: craft reads
+// them as they come (by content, not name), and refuses damaged or oversized gzip with the file's
+// name and the reason, importing nothing from it.
+TEST(VulnImport, GzipCompressedDataFilesAreReadAndDamagedOnesRefused) {
+  const std::string dir = MakeTempDir();
+  const std::string corpora = std::string(CRAFT_CORPORA) + "/vuln";
+  const std::string nvd_pages = dir + "/nvd";
+  fs::create_directories(nvd_pages);
+  const std::string setup =
+      "gzip -c '" + corpora + "/kev/known_exploited_vulnerabilities.json' > '" + dir +
+      "/kev.json.gz' && gzip -c '" + corpora + "/epss/epss_scores-current.head.csv' > '" + dir +
+      "/epss.csv' && gzip -c '" + corpora +
+      "/nvd/dependency-track/vuln-data-source/nvd/src/test/resources/cve.json' > '" + nvd_pages +
+      "/cve.json.gz' && head -c 20000 '" + dir + "/kev.json.gz' > '" + dir + "/cut.json.gz'";
+  ASSERT_EQ(std::system(setup.c_str()), 0) << setup;
+
+  auto kev =
+      RunCraft({"vuln", "import", "kev", dir + "/kev.json.gz", "--data", dir, "--no-rescan"});
+  EXPECT_EQ(kev.exit_code, 0) << kev.output;
+  EXPECT_NE(kev.output.find("1404 entries"), std::string::npos) << kev.output;
+  auto epss = RunCraft({"vuln", "import", "epss", dir + "/epss.csv", "--data", dir, "--no-rescan"});
+  EXPECT_EQ(epss.exit_code, 0) << epss.output;
+  EXPECT_NE(epss.output.find("24 scores"), std::string::npos) << epss.output;
+  auto nvd = RunCraft({"vuln", "import", "nvd", nvd_pages, "--data", dir, "--no-rescan"});
+  EXPECT_EQ(nvd.exit_code, 0) << nvd.output;
+  EXPECT_GT(StatsFigure(dir, "NVD CVEs:"), 0) << nvd.output;
+  EXPECT_EQ(StatsFigure(dir, "KEV entries:"), 1404);
+  EXPECT_EQ(StatsFigure(dir, "EPSS scores:"), 24);
+
+  auto cut = RunCraft({"vuln", "import", "kev", dir + "/cut.json.gz", "--data", dir});
+  EXPECT_EQ(cut.exit_code, 2) << cut.output;
+  EXPECT_NE(cut.errors.find("cut.json.gz: the gzip data ends early"), std::string::npos)
+      << cut.errors;
+  EXPECT_EQ(StatsFigure(dir, "KEV entries:"), 1404) << "the catalogue before is kept";
+
+  // 17 gzip members of 64 MiB of zeros: 1.06 GiB of text from a 1 MB file.
+  const std::string bomb = dir + "/bomb.json.gz";
+  const std::string make_bomb = "head -c 67108864 /dev/zero | gzip -1 > '" + dir +
+                                "/m.gz' && for i in $(seq 17); do cat '" + dir +
+                                "/m.gz'; done > '" + bomb + "'";
+  ASSERT_EQ(std::system(make_bomb.c_str()), 0) << make_bomb;
+  auto big = RunCraft({"vuln", "import", "nvd", bomb, "--data", dir, "--no-rescan"});
+  EXPECT_EQ(big.exit_code, 3) << big.output;
+  EXPECT_NE(big.errors.find("bomb.json.gz: inflates to more than the limit of 1024 MiB"),
+            std::string::npos)
+      << big.errors;
+}
+
 }  // namespace
 }  // namespace craft::testing
