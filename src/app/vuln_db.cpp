@@ -259,7 +259,7 @@ void Scan(const ScanOptions& o) {
   }
   std::vector<store::ScanComponent> components;
   for (const auto& c : parsed.value->components) {
-    components.push_back({c.name, c.version, c.purl, c.cpe});
+    components.push_back({c.name, c.version, c.purl, c.cpe, c.group});
   }
   auto store = OpenDb(o.db);
   std::vector<store::FindingRecord> findings = store::ScanComponents(*store, components);

@@ -182,6 +182,7 @@ class Enricher {
 std::string ComponentKey(const ScanComponent& c, const std::string& canonical_purl) {
   if (!canonical_purl.empty()) return canonical_purl;
   if (!c.purl.empty()) return c.purl;
+  if (!c.group.empty()) return c.group + "/" + c.name + "@" + c.version;
   return c.name + "@" + c.version;
 }
 
@@ -212,7 +213,8 @@ std::vector<FindingRecord> ScanComponents(Store& store,
       }
     }
     if (vuln::match::MatchedByNameOnly(k.purl ? &*k.purl : nullptr, c.cpe) && !c.name.empty()) {
-      for (auto& key : vuln::match::NameOnlyKeys(c.name)) package_keys.insert(std::move(key));
+      for (auto& key : vuln::match::NameOnlyKeys(c.name, c.group))
+        package_keys.insert(std::move(key));
     }
     if (auto cpe = vuln::match::ParseCpe23(c.cpe)) {
       cpe_keys.emplace(cpe->vendor(), cpe->product());
@@ -232,9 +234,9 @@ std::vector<FindingRecord> ScanComponents(Store& store,
   std::set<std::pair<std::string, std::string>> seen;
   for (const Keyed& k : keyed) {
     const std::string key = ComponentKey(*k.component, k.canonical_purl);
-    const vuln::match::ComponentIdentity identity{k.purl ? &*k.purl : nullptr, k.component->cpe,
-                                                  platforms, k.component->name,
-                                                  k.component->version};
+    const vuln::match::ComponentIdentity identity{
+        k.purl ? &*k.purl : nullptr, k.component->cpe,     platforms,
+        k.component->name,           k.component->version, k.component->group};
     for (const Finding& f : vuln::match::MatchComponent(index, identity)) {
       FindingRecord r = enricher.Build(*k.component, key, f);
       if (seen.emplace(r.component_key, r.vuln_id).second) out.push_back(std::move(r));
@@ -248,8 +250,10 @@ FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::str
   std::vector<ScanComponent> components;
   std::set<std::string> seen;
   for (const ComponentRecord& c : store.ComponentsOf(org_id, version_id)) {
-    if (!seen.insert(c.purl + "\n" + c.cpe + "\n" + c.name + "@" + c.version).second) continue;
-    components.push_back({c.name, c.version, c.purl, c.cpe});
+    const std::string identity =
+        c.purl + "\n" + c.cpe + "\n" + c.group + "\n" + c.name + "@" + c.version;
+    if (!seen.insert(identity).second) continue;
+    components.push_back({c.name, c.version, c.purl, c.cpe, c.group});
   }
   return store.ReplaceFindings(org_id, version_id, ScanComponents(store, components), actor);
 }

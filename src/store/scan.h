@@ -16,6 +16,7 @@ struct ScanComponent {
   std::string version;
   std::string purl;
   std::string cpe;
+  std::string group;  // CycloneDX `group` (Maven groupId, npm scope, ...): for matching by name
 };
 
 // The findings of `components` (each component's findings merged by alias, one per

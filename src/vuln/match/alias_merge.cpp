@@ -165,7 +165,7 @@ bool MatchedByNameOnly(const PurlParts* purl, std::string_view cpe23) {
 std::vector<Finding> MatchComponent(const AdvisoryIndex& index,
                                     const ComponentIdentity& component) {
   if (MatchedByNameOnly(component.purl, component.cpe23)) {
-    return MergeAliases(MatchName(index, component.name, component.version));
+    return MergeAliases(MatchName(index, component.name, component.version, component.group));
   }
   std::vector<Finding> findings;
   if (component.purl != nullptr) findings = MatchPurl(index, *component.purl);
@@ -180,7 +180,7 @@ std::vector<Finding> MatchComponent(const AdvisoryIndex& index,
 std::vector<Finding> MatchComponent(const AdvisoryIndex& index, const PurlParts* purl,
                                     std::string_view cpe23,
                                     std::span<const std::string> platforms) {
-  return MatchComponent(index, ComponentIdentity{purl, cpe23, platforms, {}, {}});
+  return MatchComponent(index, ComponentIdentity{purl, cpe23, platforms, {}, {}, {}});
 }
 
 }  // namespace craft::vuln::match

@@ -276,27 +276,43 @@ std::span<const std::string_view> NameOnlyEcosystems() {
   return kRegistries;
 }
 
-std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name) {
+std::string RegistryName(std::string_view base, std::string_view group, std::string_view name) {
+  if (group.empty()) return std::string(name);
+  if (base == "Maven") return std::string(group) + ":" + std::string(name);
+  if (base == "npm") {
+    return (group.starts_with('@') ? "" : "@") + std::string(group) + "/" + std::string(name);
+  }
+  if (base == "Packagist" || base == "Go" || base == "SwiftURL" || base == "GitHub Actions") {
+    return std::string(group) + "/" + std::string(name);
+  }
+  return std::string(name);
+}
+
+std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name,
+                                                              std::string_view group) {
   std::vector<std::pair<std::string, std::string>> keys;
   for (std::string_view base : NameOnlyEcosystems()) {
-    keys.emplace_back(base, advisory::NormalizePackageName(base, name));
+    keys.emplace_back(base, advisory::NormalizePackageName(base, RegistryName(base, group, name)));
   }
   return keys;
 }
 
 std::vector<Finding> MatchName(const AdvisoryIndex& index, std::string_view name,
-                               std::string_view version) {
+                               std::string_view version, std::string_view group) {
   if (name.empty() || version.empty()) return {};
   std::string_view only;  // the one ecosystem with advisories for the name
+  std::string only_name;
   for (std::string_view base : NameOnlyEcosystems()) {
-    if (index.LookupPackage(base, advisory::NormalizePackageName(base, name)).empty()) continue;
+    std::string full = RegistryName(base, group, name);
+    if (index.LookupPackage(base, advisory::NormalizePackageName(base, full)).empty()) continue;
     if (!only.empty()) return {};  // ambiguous: see the header
     only = base;
+    only_name = std::move(full);
   }
   if (only.empty()) return {};
   const auto scheme = version::SchemeForEcosystem(only).value_or(version::Scheme::kGeneric);
   if (!version::IsValid(scheme, version)) return {};
-  return Run(index, {only, name, version, MatchMethod::kName, Confidence::kLow});
+  return Run(index, {only, only_name, version, MatchMethod::kName, Confidence::kLow});
 }
 
 std::vector<Finding> MatchPurl(const AdvisoryIndex& index, const PurlParts& purl) {

@@ -75,9 +75,17 @@ std::vector<Finding> MatchPackage(const AdvisoryIndex& index, const PackageCompo
 // with them says little, and the same name is packaged by a dozen of them.
 std::span<const std::string_view> NameOnlyEcosystems();
 
-// The (ecosystem, normalised name) keys MatchName looks `name` up under, one per NameOnlyEcosystems
-// entry (for a store to fetch the candidate advisories).
-std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name);
+// A component's name as `base`'s registry spells it, from the SBOM's group (CycloneDX `group`:
+// a Maven groupId, an npm scope, a Packagist vendor, a Go module path's prefix) and name:
+// "org.apache.logging.log4j:log4j-core" (Maven), "@angular/core" (npm, the "@" added when the
+// group lacks it), "symfony/http-kernel" (Packagist, Go, SwiftURL, GitHub Actions); the name alone
+// in the registries without groups, or when there is no group.
+std::string RegistryName(std::string_view base, std::string_view group, std::string_view name);
+
+// The (ecosystem, normalised name) keys MatchName looks a component up under, one per
+// NameOnlyEcosystems entry (for a store to fetch the candidate advisories).
+std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view name,
+                                                              std::string_view group = {});
 
 // Findings for a component known only by name and version, with neither purl nor CPE (method
 // kName, confidence kLow). The name (normalised per ecosystem) is looked up in NameOnlyEcosystems;
@@ -88,7 +96,7 @@ std::vector<std::pair<std::string, std::string>> NameOnlyKeys(std::string_view n
 // component is cannot be told, and reporting both would flood the findings with one package's
 // vulnerabilities in the other. Ordered by advisory id.
 std::vector<Finding> MatchName(const AdvisoryIndex& index, std::string_view name,
-                               std::string_view version);
+                               std::string_view version, std::string_view group = {});
 
 // Findings for a purl (method kPurl), mapped with OsvPackageForPurl; none for a purl type without
 // an OSV ecosystem or without a version.
@@ -139,6 +147,7 @@ struct ComponentIdentity {
   std::span<const std::string> platforms;
   std::string_view name;
   std::string_view version;
+  std::string_view group;  // see RegistryName
 };
 
 // Whether a component is matched by name only (MatchName): it has no CPE 2.3 name that ParseCpe23

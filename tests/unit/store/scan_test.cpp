@@ -36,10 +36,10 @@ TEST_F(StoreTest, ScanMatchesComponentsWithoutPurlOrCpeByNameWithLowConfidence) 
   store_->UpsertAdvisories({LeftPadAdvisory()});
   store_->ReplaceKev(KevOf("CVE-2099-0001"));
   const auto findings =
-      ScanComponents(*store_, {{"left-pad", "1.0.0", "", ""},
-                               {"left-pad", "1.0.0", "pkg:npm/left-pad@1.0.0", ""},
-                               {"left-pad", "1.0.1", "", ""},
-                               {"right-pad", "1.0.0", "", ""}});
+      ScanComponents(*store_, {{"left-pad", "1.0.0", "", "", ""},
+                               {"left-pad", "1.0.0", "pkg:npm/left-pad@1.0.0", "", ""},
+                               {"left-pad", "1.0.1", "", "", ""},
+                               {"right-pad", "1.0.0", "", "", ""}});
   ASSERT_EQ(findings.size(), 2u);
   const FindingRecord* by_name = Of(findings, "left-pad@1.0.0");
   ASSERT_NE(by_name, nullptr);
@@ -62,7 +62,7 @@ TEST_F(StoreTest, KevFindingMatchedByNameOnlyHoldsUpReadinessUntilTriaged) {
   store_->ReplaceKev(KevOf("CVE-2099-0001"));
   const auto org = NewOrganisation().key.organisation_id;
   const auto v = NewVersion(org, NewProduct(org, "gw").id, "1.0");
-  store_->ReplaceFindings(org, v.id, ScanComponents(*store_, {{"left-pad", "1.0.0", "", ""}}),
+  store_->ReplaceFindings(org, v.id, ScanComponents(*store_, {{"left-pad", "1.0.0", "", "", ""}}),
                           actor_);
   const auto stored = store_->FindingsOf(org, v.id);
   ASSERT_EQ(stored.size(), 1u);
@@ -77,6 +77,29 @@ TEST_F(StoreTest, KevFindingMatchedByNameOnlyHoldsUpReadinessUntilTriaged) {
                              {"false_positive", "", {}, "not the npm left-pad: a C library", ""},
                              actor_);
   EXPECT_TRUE(store_->EvidenceOf(org, v.id).open_kev.empty());
+}
+
+// A Maven component without purl, with its groupId in the SBOM's group, is matched by
+// "group:artifact" (before, ScanComponent had no group and such components were never matched);
+// its finding's component key keeps the group, so two artifacts of one name in different groups
+// stay apart.
+TEST_F(StoreTest, ScanMatchesAMavenComponentByGroupAndName) {
+  Advisory a = LeftPadAdvisory("GHSA-l4j-0001");
+  a.aliases = {"CVE-2099-0002"};
+  a.affected[0].package = {"Maven", "org.apache.logging.log4j:log4j-core",
+                           "org.apache.logging.log4j:log4j-core", ""};
+  a.affected[0].ranges[0].type = vuln::advisory::AffectedRange::Type::kEcosystem;
+  a.affected[0].ranges[0].events[1].version = "2.15.0";
+  store_->UpsertAdvisories({a});
+  const auto findings =
+      ScanComponents(*store_, {{"log4j-core", "2.14.1", "", "", "org.apache.logging.log4j"},
+                               {"log4j-core", "2.14.1", "", "", "com.example"},
+                               {"log4j-core", "2.15.0", "", "", "org.apache.logging.log4j"}});
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].component_key, "org.apache.logging.log4j/log4j-core@2.14.1");
+  EXPECT_EQ(findings[0].vuln_id, "CVE-2099-0002");
+  EXPECT_EQ(findings[0].match_method, "name");
+  EXPECT_EQ(findings[0].fixed_versions, std::vector<std::string>{"2.15.0"});
 }
 
 }  // namespace

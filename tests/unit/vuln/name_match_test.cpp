@@ -133,30 +133,30 @@ TEST(NameMatch, VersionsTheRegistryRejectsAreNotCompared) {
 TEST(NameMatch, ComponentFallsBackToItsNameOnlyWithoutPurlOrCpe) {
   AdvisoryIndex index;
   index.Add(Load("github-advisory-database/GHSA-29mw-wpgm-hmr9.json"));
-  ComponentIdentity bare{nullptr, "", {}, "lodash", "4.17.20"};
+  ComponentIdentity bare{nullptr, "", {}, "lodash", "4.17.20", ""};
   auto by_name = MatchComponent(index, bare);
   ASSERT_EQ(Ids(by_name), std::vector<std::string>{"GHSA-29mw-wpgm-hmr9"});
   EXPECT_EQ(by_name[0].method, MatchMethod::kName);
   EXPECT_EQ(by_name[0].matched_advisory_id, "GHSA-29mw-wpgm-hmr9");
 
   PurlParts generic{"generic", "", "lodash", "4.17.20", {}};
-  EXPECT_EQ(Ids(MatchComponent(index, {&generic, "", {}, "lodash", "4.17.20"})),
+  EXPECT_EQ(Ids(MatchComponent(index, {&generic, "", {}, "lodash", "4.17.20", ""})),
             std::vector<std::string>{"GHSA-29mw-wpgm-hmr9"});
-  EXPECT_EQ(Ids(MatchComponent(index, {nullptr, "not a cpe", {}, "lodash", "4.17.20"})),
+  EXPECT_EQ(Ids(MatchComponent(index, {nullptr, "not a cpe", {}, "lodash", "4.17.20", ""})),
             std::vector<std::string>{"GHSA-29mw-wpgm-hmr9"});
 
   PurlParts npm{"npm", "", "lodash", "4.17.20", {}};
-  auto by_purl = MatchComponent(index, {&npm, "", {}, "lodash", "4.17.20"});
+  auto by_purl = MatchComponent(index, {&npm, "", {}, "lodash", "4.17.20", ""});
   ASSERT_EQ(by_purl.size(), 1u);
   EXPECT_EQ(by_purl[0].method, MatchMethod::kPurl);
   EXPECT_EQ(by_purl[0].confidence, Confidence::kHigh);
   // An npm purl of another package: the purl says what it is, the name is not tried.
   PurlParts other{"npm", "", "underscore", "4.17.20", {}};
-  EXPECT_TRUE(MatchComponent(index, {&other, "", {}, "lodash", "4.17.20"}).empty());
+  EXPECT_TRUE(MatchComponent(index, {&other, "", {}, "lodash", "4.17.20", ""}).empty());
   EXPECT_TRUE(
       MatchComponent(
           index,
-          {nullptr, "cpe:2.3:a:lodash:lodash:4.17.20:*:*:*:*:*:*:*", {}, "lodash", "4.17.20"})
+          {nullptr, "cpe:2.3:a:lodash:lodash:4.17.20:*:*:*:*:*:*:*", {}, "lodash", "4.17.20", ""})
           .empty())
       << "a CPE: NVD decides, and no NVD record is loaded";
 }
@@ -175,6 +175,35 @@ TEST(NameMatch, NameOnlyKeysNormalisePerRegistry) {
   EXPECT_EQ(key_of("crates.io"), "foo-bar");
   EXPECT_EQ(key_of("npm"), "Foo_Bar");
   EXPECT_EQ(key_of("Debian"), "missing");
+}
+
+// The SBOM's group is part of the name in the registries that have groups. log4j-core of
+// org.apache.logging.log4j 2.14.1 is below the Maven record's fixed 2.15.0 and is affected; by its
+// bare name it was never found (Maven names are "group:artifact"). "core" of the npm scope
+// "@angular" is @angular/core, not the unscoped npm package "core" (which the bare name matched
+// wrongly); the scope may be written without its "@". A group means nothing to PyPI.
+TEST(NameMatch, GroupCompletesTheNameInRegistriesWithGroups) {
+  AdvisoryIndex index;
+  index.Add(Fixed("GHSA-maven-0001", "Maven", "org.apache.logging.log4j:log4j-core", "2.15.0"));
+  index.Add(Fixed("GHSA-ng-0001", "npm", "@angular/core", "11.0.5"));
+  index.Add(Fixed("GHSA-core-0001", "npm", "core", "99.0.0"));
+  index.Add(Fixed("PYSEC-9-2", "PyPI", "django", "3.2.0"));
+  EXPECT_EQ(Ids(MatchName(index, "log4j-core", "2.14.1", "org.apache.logging.log4j")),
+            std::vector<std::string>{"GHSA-maven-0001"});
+  EXPECT_TRUE(MatchName(index, "log4j-core", "2.15.0", "org.apache.logging.log4j").empty());
+  EXPECT_TRUE(MatchName(index, "log4j-core", "2.14.1").empty()) << "no group, no Maven name";
+  EXPECT_EQ(Ids(MatchName(index, "core", "10.0.0", "@angular")),
+            std::vector<std::string>{"GHSA-ng-0001"});
+  EXPECT_EQ(Ids(MatchName(index, "core", "10.0.0", "angular")),
+            std::vector<std::string>{"GHSA-ng-0001"});
+  const auto found = MatchComponent(index, {nullptr, "", {}, "core", "10.0.0", "@angular"});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].package, "@angular/core");
+  EXPECT_EQ(Ids(MatchName(index, "django", "3.1.0", "djangoproject")),
+            std::vector<std::string>{"PYSEC-9-2"});
+  EXPECT_EQ(RegistryName("Packagist", "symfony", "http-kernel"), "symfony/http-kernel");
+  EXPECT_EQ(RegistryName("Go", "github.com/gin-gonic", "gin"), "github.com/gin-gonic/gin");
+  EXPECT_EQ(RegistryName("crates.io", "tokio-rs", "tokio"), "tokio");
 }
 
 }  // namespace
