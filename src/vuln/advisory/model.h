@@ -43,6 +43,21 @@ struct RangeEvent {
   std::string version;  // "0" for introduced-from-the-start; "*" in a limit means infinity
 };
 
+// The OSV name of an event kind: "introduced", "fixed", "last_affected", "limit".
+constexpr const char* RangeEventKindName(RangeEvent::Kind kind) {
+  switch (kind) {
+    case RangeEvent::Kind::kIntroduced:
+      return "introduced";
+    case RangeEvent::Kind::kFixed:
+      return "fixed";
+    case RangeEvent::Kind::kLastAffected:
+      return "last_affected";
+    case RangeEvent::Kind::kLimit:
+      return "limit";
+  }
+  return "";
+}
+
 // OSV `affected[].ranges[]`.
 struct AffectedRange {
   enum class Type { kSemver, kEcosystem, kGit };

@@ -19,20 +19,6 @@ namespace {
 
 std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
-const char* KindName(RangeEvent::Kind kind) {
-  switch (kind) {
-    case RangeEvent::Kind::kIntroduced:
-      return "introduced";
-    case RangeEvent::Kind::kFixed:
-      return "fixed";
-    case RangeEvent::Kind::kLastAffected:
-      return "last_affected";
-    case RangeEvent::Kind::kLimit:
-      return "limit";
-  }
-  return "";
-}
-
 }  // namespace
 
 void OsvReader::ReadAffectedList(const JsonLocation& at, dom::element value) {
@@ -205,7 +191,7 @@ void OsvReader::CheckEvents(const JsonLocation& at, const AffectedRange& range) 
     last_affected |= event.kind == RangeEvent::Kind::kLastAffected;
     if (event.kind != RangeEvent::Kind::kIntroduced) ends.emplace(event.version, event.kind);
     if (range.type == AffectedRange::Type::kGit && !osv_schema::IsGitEventValue(event.version)) {
-      Schema(JsonLocation(JsonLocation(at, i), KindName(event.kind)),
+      Schema(JsonLocation(JsonLocation(at, i), advisory::RangeEventKindName(event.kind)),
              "GIT ranges must use full-length commit hashes, not " + Quoted(event.version));
     }
   }
@@ -214,7 +200,8 @@ void OsvReader::CheckEvents(const JsonLocation& at, const AffectedRange& range) 
     auto end = ends.find(event.version);
     if (end != ends.end()) {
       Schema(at, "R0002 range-is-distinct: overlapping event " + Quoted(event.version) +
-                     " is both introduced and " + KindName(end->second) + " (osv-linter)");
+                     " is both introduced and " + advisory::RangeEventKindName(end->second) +
+                     " (osv-linter)");
     }
   }
   if (!range.events.empty() && !introduced) {

@@ -38,20 +38,6 @@ std::string_view ConfidenceName(Confidence confidence) {
 
 namespace {
 
-const char* KindName(RangeEvent::Kind kind) {
-  switch (kind) {
-    case RangeEvent::Kind::kIntroduced:
-      return "introduced";
-    case RangeEvent::Kind::kFixed:
-      return "fixed";
-    case RangeEvent::Kind::kLastAffected:
-      return "last_affected";
-    case RangeEvent::Kind::kLimit:
-      return "limit";
-  }
-  return "";
-}
-
 std::string Reason(const AffectedEvaluation& e, std::string_view version) {
   std::string reason;
   reason.reserve(96);
@@ -72,7 +58,7 @@ std::string Reason(const AffectedEvaluation& e, std::string_view version) {
     return reason;
   }
   reason.append(bound->kind == RangeEvent::Kind::kFixed ? " and below " : " and at or below ");
-  reason.append(KindName(bound->kind)).append(" ").append(bound->version);
+  reason.append(advisory::RangeEventKindName(bound->kind)).append(" ").append(bound->version);
   return reason;
 }
 
