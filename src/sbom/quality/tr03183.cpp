@@ -150,10 +150,10 @@ Check PerComponent(const Document& doc, const Rule& ok, std::string_view what) {
     return check;
   }
   if (doc.metadata_component && !ok(*doc.metadata_component)) {
-    check.failing.push_back("metadata.component");
+    check.failing.push_back(kMetadataComponent);
   }
   for (std::size_t i = 0; i < doc.components.size(); ++i) {
-    if (!ok(doc.components[i])) check.failing.push_back(ComponentLabel(doc.components[i], i));
+    if (!ok(doc.components[i])) check.failing.push_back(i);
   }
   check.outcome = check.failing.empty() ? Outcome::kPass : Outcome::kFail;
   check.reason = check.failing.empty()
