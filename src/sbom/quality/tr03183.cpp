@@ -3,6 +3,7 @@
 #include <cctype>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -108,27 +109,39 @@ bool IsValidLicenceText(std::string_view text) {
   return ParseLicenseExpression(text).Valid();
 }
 
-bool IsLicence(const License& l) {
-  if (!l.id.empty()) return IsValidLicenceText(l.id);
-  if (!l.expression.empty()) return IsValidLicenceText(l.expression);
-  return !l.name.empty() && l.name != "NONE" && l.name != "NOASSERTION";
-}
-
-// Non-empty and every licence valid.
-bool AllLicences(const std::vector<License>& ls) {
-  if (ls.empty()) return false;
-  for (const auto& l : ls) {
-    if (!IsLicence(l)) return false;
+// Whether licences are valid (IsValidLicenceText), each distinct text parsed once: a few licence
+// ids recur across thousands of components. Keys are views into the document being checked.
+class LicenceValidity {
+ public:
+  bool Text(std::string_view text) {
+    auto [it, fresh] = known_.try_emplace(text, false);
+    if (fresh) it->second = IsValidLicenceText(text);
+    return it->second;
   }
-  return true;
-}
 
-bool HasDistributionLicence(const Component& c) {
-  if (const std::string* p = c.FindProperty("bsi:component:effectiveLicense")) {
-    return IsValidLicenceText(*p);
+  bool Of(const License& l) {
+    if (!l.id.empty()) return Text(l.id);
+    if (!l.expression.empty()) return Text(l.expression);
+    return !l.name.empty() && l.name != "NONE" && l.name != "NOASSERTION";
   }
-  return AllLicences(c.concluded_licenses);
-}
+
+  // Non-empty and every licence valid.
+  bool All(const std::vector<License>& ls) {
+    if (ls.empty()) return false;
+    for (const auto& l : ls) {
+      if (!Of(l)) return false;
+    }
+    return true;
+  }
+
+  bool Distribution(const Component& c) {
+    if (const std::string* p = c.FindProperty("bsi:component:effectiveLicense")) return Text(*p);
+    return All(c.concluded_licenses);
+  }
+
+ private:
+  std::unordered_map<std::string_view, bool> known_;
+};
 
 Rule Property(std::string name, std::vector<std::string_view> allowed) {
   return [name = std::move(name), allowed = std::move(allowed)](const Component& c) {
@@ -257,10 +270,12 @@ void DependencyFields(const Document& doc, TrVersion version, Tr03183Report& r) 
 
 void ArtefactFields(const Document& doc, Tr03183Report& r) {
   bool spdx = IsSpdx(doc.format);
-  r[TrField::kDistributionLicence] =
-      PerComponent(doc, HasDistributionLicence, "a distribution (effective) licence");
+  LicenceValidity licences;
+  r[TrField::kDistributionLicence] = PerComponent(
+      doc, [&](const Component& c) { return licences.Distribution(c); },
+      "a distribution (effective) licence");
   r[TrField::kOriginalLicences] = PerComponent(
-      doc, [](const Component& c) { return AllLicences(c.declared_licenses); },
+      doc, [&](const Component& c) { return licences.All(c.declared_licenses); },
       "a valid declared licence");
   r[TrField::kDeployableHash] = PerComponent(
       doc, [spdx](const Component& c) { return HasDeployableHash(c, spdx); },
