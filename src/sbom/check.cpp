@@ -48,11 +48,12 @@ std::optional<Profile> ParseProfile(std::string_view name) {
   return std::nullopt;
 }
 
-CheckResult CheckSbom(std::string_view bytes, const Limits& limits) {
+CheckResult CheckSbom(std::string_view bytes, const Limits& limits,
+                      const std::function<void()>& input_parsed) {
   CheckResult result;
   // JSON is parsed once: the validator checks the DOM the reader read, then it is freed.
   std::unique_ptr<parse::JsonDom> json;
-  Parsed<Document> parsed = parse::ParseKeepingJson(bytes, limits, &json);
+  Parsed<Document> parsed = parse::ParseKeepingJson(bytes, limits, &json, &input_parsed);
   result.diagnostics = std::move(parsed.diagnostics);
   if (parsed.value) {
     for (auto& d : ValidateAgainstSpec(bytes, *parsed.value, json.get())) {
