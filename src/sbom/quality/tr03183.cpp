@@ -4,10 +4,10 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "sbom/license/expression.h"
+#include "sbom/ref_table.h"
 
 namespace craft::sbom::quality {
 namespace {
@@ -179,30 +179,30 @@ Check PerComponent(const Document& doc, const Rule& ok, std::string_view what) {
 // Refs with a graph entry or named as a dependency; refs covered by a composition. Views into the
 // document's strings.
 struct Graph {
-  std::unordered_set<std::string_view> in_graph;
-  std::unordered_set<std::string_view> completeness;
+  RefSet in_graph;
+  RefSet completeness;
 };
 
 Graph ReadGraph(const Document& doc) {
   Graph g;
-  g.in_graph.reserve(doc.components.size() + doc.dependencies.size());
+  g.in_graph = RefSet(doc.components.size() + doc.dependencies.size());
   for (const auto& d : doc.dependencies) {
-    g.in_graph.insert(d.ref);
-    g.in_graph.insert(d.depends_on.begin(), d.depends_on.end());
+    g.in_graph.Insert(d.ref);
+    for (const auto& to : d.depends_on) g.in_graph.Insert(to);
   }
   for (const auto& r : doc.relationships) {
     if (r.type == "DEPENDS_ON" || r.type == "DEPENDENCY_OF" || r.type == "dependsOn" ||
         r.type == "CONTAINS" || r.type == "contains") {
-      g.in_graph.insert(r.from);
-      g.in_graph.insert(r.to);
+      g.in_graph.Insert(r.from);
+      g.in_graph.Insert(r.to);
     } else if (r.type == "DESCRIBES" || r.type == "describes") {
-      g.in_graph.insert(r.to);  // the SBOM's subject: a leaf when nothing else is said
+      g.in_graph.Insert(r.to);  // the SBOM's subject: a leaf when nothing else is said
     }
   }
   for (const auto& c : doc.compositions) {
     if (c.aggregate.empty()) continue;
-    g.completeness.insert(c.assemblies.begin(), c.assemblies.end());
-    g.completeness.insert(c.dependencies.begin(), c.dependencies.end());
+    for (const auto& ref : c.assemblies) g.completeness.Insert(ref);
+    for (const auto& ref : c.dependencies) g.completeness.Insert(ref);
   }
   return g;
 }
@@ -257,11 +257,11 @@ void IdentityFields(const Document& doc, Tr03183Report& r) {
 
 void DependencyFields(const Document& doc, TrVersion version, Tr03183Report& r) {
   Graph g = ReadGraph(doc);
-  auto in_graph = [&](const Component& c) { return !c.ref.empty() && g.in_graph.count(c.ref) > 0; };
+  auto in_graph = [&](const Component& c) { return !c.ref.empty() && g.in_graph.Contains(c.ref); };
   r[TrField::kDependencies] = PerComponent(doc, in_graph, "dependency information");
   if (version == TrVersion::kV2_1_0) {
     r[TrField::kDependencyCompleteness] = PerComponent(
-        doc, [&](const Component& c) { return g.completeness.count(c.ref) > 0; },
+        doc, [&](const Component& c) { return g.completeness.Contains(c.ref); },
         "a stated completeness of its dependencies");
   } else {
     r[TrField::kDependencyCompleteness].reason = "TR-03183-2 v2.0.0 does not require it";
