@@ -332,6 +332,10 @@ void WriteResult(PrettyJson& json, const CheckResult& result, std::optional<Prof
 
 std::string CheckResultJsonText(const CheckResult& result, std::optional<Profile> profile) {
   std::string out;
+  // Room for a report in which every component fails ten checks (some 45 bytes per line of a
+  // failing list), reserved, not written: pages never written are never in memory, and the text
+  // is not copied from block to block as it grows (40 MB for 100,000 components).
+  if (profile && result.document) out.reserve(4096 + 512 * result.document->components.size());
   PrettyJson json(out);
   WriteResult(json, result, profile);
   return out;
