@@ -41,6 +41,20 @@ double ResidentMb() {
   return static_cast<double>(pages_resident) * 4096.0 / 1e6;
 }
 
+// The peak resident set so far, in MB (VmHWM in /proc/self/status).
+double PeakMb() {
+  std::ifstream status("/proc/self/status");
+  std::string word;
+  while (status >> word) {
+    if (word == "VmHWM:") {
+      double kb = 0;
+      status >> kb;
+      return kb / 1e3;
+    }
+  }
+  return 0;
+}
+
 double BestOf(int runs, const std::function<void()>& run) {
   double best = std::numeric_limits<double>::max();
   for (int i = 0; i < runs; ++i) {
@@ -85,7 +99,8 @@ void Phases(const std::string& bytes) {
   double start = Seconds();
   auto step = [&](const char* name) {
     const double now = Seconds();
-    std::printf("  %-34s %8.1f ms  RSS %6.0f MB\n", name, (now - start) * 1e3, ResidentMb());
+    std::printf("  %-34s %8.1f ms  RSS %6.0f MB, peak %6.0f MB\n", name, (now - start) * 1e3,
+                ResidentMb(), PeakMb());
     start = Seconds();
   };
   std::printf("phases (one run; RSS with the file's bytes):\n");

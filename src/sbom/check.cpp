@@ -13,10 +13,10 @@
 namespace craft::sbom {
 namespace {
 
-nlohmann::json CheckJson(const quality::Check& check) {
+nlohmann::json CheckJson(const Document& doc, const quality::Check& check) {
   return {{"outcome", quality::OutcomeName(check.outcome)},
           {"reason", check.reason},
-          {"failing", check.failing}};
+          {"failing", quality::FailingLabels(doc, check)}};
 }
 
 nlohmann::json Diagnostics(const std::vector<Diagnostic>& all, Diagnostic::Severity severity) {
@@ -48,11 +48,12 @@ std::optional<Profile> ParseProfile(std::string_view name) {
   return std::nullopt;
 }
 
-CheckResult CheckSbom(std::string_view bytes, const Limits& limits) {
+CheckResult CheckSbom(std::string_view bytes, const Limits& limits,
+                      const std::function<void()>& input_parsed) {
   CheckResult result;
   // JSON is parsed once: the validator checks the DOM the reader read, then it is freed.
   std::unique_ptr<parse::JsonDom> json;
-  Parsed<Document> parsed = parse::ParseKeepingJson(bytes, limits, &json);
+  Parsed<Document> parsed = parse::ParseKeepingJson(bytes, limits, &json, &input_parsed);
   result.diagnostics = std::move(parsed.diagnostics);
   if (parsed.value) {
     for (auto& d : ValidateAgainstSpec(bytes, *parsed.value, json.get())) {
@@ -76,7 +77,7 @@ nlohmann::json ProfileReportJson(const Document& doc, Profile profile) {
     const auto ntia = quality::CheckNtia(doc);
     for (std::size_t i = 0; i < quality::kNtiaElementCount; ++i) {
       const auto element = static_cast<quality::NtiaElement>(i);
-      report[std::string(quality::NtiaElementName(element))] = CheckJson(ntia[element]);
+      report[std::string(quality::NtiaElementName(element))] = CheckJson(doc, ntia[element]);
     }
     return {{"profile", ProfileName(profile)}, {"conforms", ntia.Conforms()}, {"checks", report}};
   }
@@ -85,7 +86,7 @@ nlohmann::json ProfileReportJson(const Document& doc, Profile profile) {
   const auto tr = quality::CheckTr03183(doc, version);
   for (std::size_t i = 0; i < quality::kTrFieldCount; ++i) {
     const auto field = static_cast<quality::TrField>(i);
-    nlohmann::json check = CheckJson(tr[field]);
+    nlohmann::json check = CheckJson(doc, tr[field]);
     check["additional"] = quality::IsAdditional(field);
     report[std::string(quality::TrFieldName(field))] = check;
   }

@@ -3,6 +3,7 @@
 // against a profile and score it. `craft sbom check`, `POST /api/v1/sboms/validate` and the SBOM
 // upload endpoint all answer from this one function, so they always agree.
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -30,7 +31,12 @@ struct CheckResult {
   quality::QualityScore score;          // set with the document
 };
 
-CheckResult CheckSbom(std::string_view bytes, const Limits& limits = {});
+// `input_parsed`, when set, is called at most once, when the bytes have been parsed into memory of
+// the checker's own (JSON input, in simdjson's DOM); from then on they are read again only for a
+// diagnostic or a fallback reading, so a caller that can read them back (a mapped file) may let
+// them go from memory then.
+CheckResult CheckSbom(std::string_view bytes, const Limits& limits = {},
+                      const std::function<void()>& input_parsed = {});
 
 // The answer of the validate endpoint and of `craft sbom check --format json`: valid, format,
 // spec_version, component_count, purl_coverage_pct, versionless_count, quality_score, grade,

@@ -2,6 +2,7 @@
 // The per-format readers behind sbom::Parse (src/sbom/parse.h). Internal to craft_sbom: each
 // reader fills `out` from input that Parse has already sized and recognised.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,13 +17,15 @@ std::string LineColumn(std::string_view text, std::size_t offset);
 struct JsonDom;  // sbom/parse/json_dom.h
 
 // sbom::Parse, and with `keep`, the JSON DOM it read from (when it read from one: JSON input
-// that simdjson's DOM accepts) is handed over in *keep.
+// that simdjson's DOM accepts) is handed over in *keep. `input_parsed`, when set, is called once
+// the bytes are in a DOM of their own (see CheckSbom).
 Parsed<Document> ParseKeepingJson(std::string_view bytes, const Limits& limits,
-                                  std::unique_ptr<JsonDom>* keep);
+                                  std::unique_ptr<JsonDom>* keep,
+                                  const std::function<void()>* input_parsed = nullptr);
 
 // JSON input (CycloneDX, SPDX 2, SPDX 3 JSON-LD): the format is told by the top-level keys.
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out,
-              std::unique_ptr<JsonDom>* keep);
+              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed = nullptr);
 
 // The offset of a DOCTYPE (or ENTITY) declaration before the root element of an XML document
 // (comments and processing instructions skipped), or npos. Checked on the raw bytes, before any

@@ -221,11 +221,12 @@ struct PaddedInput {
 }  // namespace
 
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out,
-              std::unique_ptr<JsonDom>* keep) {
+              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed) {
   const PaddedInput input(bytes);
   // The DOM accepts only well-formed JSON no deeper than max_depth: input that CheckJsonNesting
   // passes and On-Demand reads without error, so both readers say the same about it.
   if (std::unique_ptr<JsonDom> dom = OpenDom(input.view, limits.max_depth)) {
+    if (input_parsed != nullptr && *input_parsed) (*input_parsed)();
     const std::size_t noted = out.diagnostics.size();
     JsonReader<Dom> reader(std::string_view(input.view.data(), input.view.size()), limits,
                            out.diagnostics);
@@ -251,8 +252,8 @@ void ReadJsonOnDemand(std::string_view bytes, const Limits& limits, Parsed<Docum
 namespace craft::sbom::parse {
 
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out,
-              std::unique_ptr<JsonDom>* keep) {
-  json::ReadJson(bytes, limits, out, keep);
+              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed) {
+  json::ReadJson(bytes, limits, out, keep, input_parsed);
 }
 
 }  // namespace craft::sbom::parse

@@ -16,11 +16,11 @@ Check PerComponent(const Document& doc, const std::function<bool(const Component
   std::size_t total = 0;
   if (doc.metadata_component) {
     ++total;
-    if (!ok(*doc.metadata_component)) check.failing.push_back("metadata.component");
+    if (!ok(*doc.metadata_component)) check.failing.push_back(kMetadataComponent);
   }
   for (std::size_t i = 0; i < doc.components.size(); ++i) {
     ++total;
-    if (!ok(doc.components[i])) check.failing.push_back(ComponentLabel(doc.components[i], i));
+    if (!ok(doc.components[i])) check.failing.push_back(i);
   }
   if (total == 0) {
     check.reason = "the SBOM lists no component";
@@ -66,6 +66,25 @@ std::string ComponentLabel(const Component& c, std::size_t index) {
   if (!c.ref.empty()) return c.ref;
   if (!c.name.empty()) return c.name;
   return "#" + std::to_string(index);
+}
+
+std::string_view FailingLabel(const Document& doc, std::size_t failing, std::string& scratch) {
+  if (failing == kMetadataComponent) return "metadata.component";
+  const Component& c = doc.components[failing];
+  if (!c.ref.empty()) return c.ref;
+  if (!c.name.empty()) return c.name;
+  scratch = ComponentLabel(c, failing);
+  return scratch;
+}
+
+std::vector<std::string> FailingLabels(const Document& doc, const Check& check) {
+  std::vector<std::string> labels;
+  labels.reserve(check.failing.size());
+  std::string scratch;
+  for (std::size_t failing : check.failing) {
+    labels.emplace_back(FailingLabel(doc, failing, scratch));
+  }
+  return labels;
 }
 
 NtiaReport CheckNtia(const Document& doc) {

@@ -41,13 +41,16 @@ constexpr std::string_view OutcomeName(Outcome o) {
   return "unknown";
 }
 
-// The judgement of one element or field: its outcome, why, and which components fail it (their
-// ref, else their name, else "#<index>" into Document::components; "metadata.component" for the
-// CycloneDX subject).
+// In `Check::failing`: the CycloneDX subject, metadata.component.
+inline constexpr std::size_t kMetadataComponent = static_cast<std::size_t>(-1);
+
+// The judgement of one element or field: its outcome, why, and which components fail it, in
+// document order: indices into Document::components, or kMetadataComponent (named for output by
+// FailingLabel; a check keeps no copy of a component's name).
 struct Check {
   Outcome outcome = Outcome::kNotApplicable;
   std::string reason;
-  std::vector<std::string> failing;
+  std::vector<std::size_t> failing;
 };
 
 enum class NtiaElement {
@@ -97,7 +100,14 @@ struct NtiaReport {
 
 NtiaReport CheckNtia(const Document& doc);
 
-// How a component is named in `Check::failing`: its ref, else its name, else "#<index>".
+// How a component is named in reports: its ref, else its name, else "#<index>".
 std::string ComponentLabel(const Component& c, std::size_t index);
+
+// How an entry of `Check::failing` of a check of `doc` is named: "metadata.component", else
+// ComponentLabel. The view is into `doc` or, for "#<index>", into `scratch`.
+std::string_view FailingLabel(const Document& doc, std::size_t failing, std::string& scratch);
+
+// FailingLabel of every entry of `check.failing`, in order.
+std::vector<std::string> FailingLabels(const Document& doc, const Check& check);
 
 }  // namespace craft::sbom::quality

@@ -3,8 +3,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "sbom/ref_table.h"
 
 namespace craft::sbom::quality {
 namespace {
@@ -27,18 +28,17 @@ double Share(const std::vector<const Component*>& cs, const Rule& ok) {
 }
 
 // Views into the document's strings.
-std::unordered_set<std::string_view> GraphRefs(const Document& doc) {
-  std::unordered_set<std::string_view> refs;
-  refs.reserve(doc.components.size() + doc.dependencies.size());
+RefSet GraphRefs(const Document& doc) {
+  RefSet refs(doc.components.size() + doc.dependencies.size());
   for (const auto& d : doc.dependencies) {
-    refs.insert(d.ref);
-    refs.insert(d.depends_on.begin(), d.depends_on.end());
+    refs.Insert(d.ref);
+    for (const auto& to : d.depends_on) refs.Insert(to);
   }
   for (const auto& r : doc.relationships) {
     if (r.type == "DEPENDS_ON" || r.type == "DEPENDENCY_OF" || r.type.ends_with("_DEPENDENCY_OF") ||
         r.type == "dependsOn" || r.type == "CONTAINS" || r.type == "contains") {
-      refs.insert(r.from);
-      refs.insert(r.to);
+      refs.Insert(r.from);
+      refs.Insert(r.to);
     }
   }
   return refs;
@@ -91,7 +91,7 @@ QualityScore ScoreSbom(const Document& doc) {
                return !c.purl.empty() || !c.cpe.empty() || !c.swid_tag_id.empty();
              })},
       {"dependencies", 15,
-       Share(cs, [&](const Component& c) { return !c.ref.empty() && graph.count(c.ref) > 0; })},
+       Share(cs, [&](const Component& c) { return !c.ref.empty() && graph.Contains(c.ref); })},
       {"licences", 10,
        Share(cs,
              [](const Component& c) {

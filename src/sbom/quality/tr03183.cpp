@@ -3,10 +3,11 @@
 #include <cctype>
 #include <functional>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "sbom/license/expression.h"
+#include "sbom/ref_table.h"
 
 namespace craft::sbom::quality {
 namespace {
@@ -108,27 +109,39 @@ bool IsValidLicenceText(std::string_view text) {
   return ParseLicenseExpression(text).Valid();
 }
 
-bool IsLicence(const License& l) {
-  if (!l.id.empty()) return IsValidLicenceText(l.id);
-  if (!l.expression.empty()) return IsValidLicenceText(l.expression);
-  return !l.name.empty() && l.name != "NONE" && l.name != "NOASSERTION";
-}
-
-// Non-empty and every licence valid.
-bool AllLicences(const std::vector<License>& ls) {
-  if (ls.empty()) return false;
-  for (const auto& l : ls) {
-    if (!IsLicence(l)) return false;
+// Whether licences are valid (IsValidLicenceText), each distinct text parsed once: a few licence
+// ids recur across thousands of components. Keys are views into the document being checked.
+class LicenceValidity {
+ public:
+  bool Text(std::string_view text) {
+    auto [it, fresh] = known_.try_emplace(text, false);
+    if (fresh) it->second = IsValidLicenceText(text);
+    return it->second;
   }
-  return true;
-}
 
-bool HasDistributionLicence(const Component& c) {
-  if (const std::string* p = c.FindProperty("bsi:component:effectiveLicense")) {
-    return IsValidLicenceText(*p);
+  bool Of(const License& l) {
+    if (!l.id.empty()) return Text(l.id);
+    if (!l.expression.empty()) return Text(l.expression);
+    return !l.name.empty() && l.name != "NONE" && l.name != "NOASSERTION";
   }
-  return AllLicences(c.concluded_licenses);
-}
+
+  // Non-empty and every licence valid.
+  bool All(const std::vector<License>& ls) {
+    if (ls.empty()) return false;
+    for (const auto& l : ls) {
+      if (!Of(l)) return false;
+    }
+    return true;
+  }
+
+  bool Distribution(const Component& c) {
+    if (const std::string* p = c.FindProperty("bsi:component:effectiveLicense")) return Text(*p);
+    return All(c.concluded_licenses);
+  }
+
+ private:
+  std::unordered_map<std::string_view, bool> known_;
+};
 
 Rule Property(std::string name, std::vector<std::string_view> allowed) {
   return [name = std::move(name), allowed = std::move(allowed)](const Component& c) {
@@ -150,10 +163,10 @@ Check PerComponent(const Document& doc, const Rule& ok, std::string_view what) {
     return check;
   }
   if (doc.metadata_component && !ok(*doc.metadata_component)) {
-    check.failing.push_back("metadata.component");
+    check.failing.push_back(kMetadataComponent);
   }
   for (std::size_t i = 0; i < doc.components.size(); ++i) {
-    if (!ok(doc.components[i])) check.failing.push_back(ComponentLabel(doc.components[i], i));
+    if (!ok(doc.components[i])) check.failing.push_back(i);
   }
   check.outcome = check.failing.empty() ? Outcome::kPass : Outcome::kFail;
   check.reason = check.failing.empty()
@@ -166,30 +179,30 @@ Check PerComponent(const Document& doc, const Rule& ok, std::string_view what) {
 // Refs with a graph entry or named as a dependency; refs covered by a composition. Views into the
 // document's strings.
 struct Graph {
-  std::unordered_set<std::string_view> in_graph;
-  std::unordered_set<std::string_view> completeness;
+  RefSet in_graph;
+  RefSet completeness;
 };
 
 Graph ReadGraph(const Document& doc) {
   Graph g;
-  g.in_graph.reserve(doc.components.size() + doc.dependencies.size());
+  g.in_graph = RefSet(doc.components.size() + doc.dependencies.size());
   for (const auto& d : doc.dependencies) {
-    g.in_graph.insert(d.ref);
-    g.in_graph.insert(d.depends_on.begin(), d.depends_on.end());
+    g.in_graph.Insert(d.ref);
+    for (const auto& to : d.depends_on) g.in_graph.Insert(to);
   }
   for (const auto& r : doc.relationships) {
     if (r.type == "DEPENDS_ON" || r.type == "DEPENDENCY_OF" || r.type == "dependsOn" ||
         r.type == "CONTAINS" || r.type == "contains") {
-      g.in_graph.insert(r.from);
-      g.in_graph.insert(r.to);
+      g.in_graph.Insert(r.from);
+      g.in_graph.Insert(r.to);
     } else if (r.type == "DESCRIBES" || r.type == "describes") {
-      g.in_graph.insert(r.to);  // the SBOM's subject: a leaf when nothing else is said
+      g.in_graph.Insert(r.to);  // the SBOM's subject: a leaf when nothing else is said
     }
   }
   for (const auto& c : doc.compositions) {
     if (c.aggregate.empty()) continue;
-    g.completeness.insert(c.assemblies.begin(), c.assemblies.end());
-    g.completeness.insert(c.dependencies.begin(), c.dependencies.end());
+    for (const auto& ref : c.assemblies) g.completeness.Insert(ref);
+    for (const auto& ref : c.dependencies) g.completeness.Insert(ref);
   }
   return g;
 }
@@ -244,11 +257,11 @@ void IdentityFields(const Document& doc, Tr03183Report& r) {
 
 void DependencyFields(const Document& doc, TrVersion version, Tr03183Report& r) {
   Graph g = ReadGraph(doc);
-  auto in_graph = [&](const Component& c) { return !c.ref.empty() && g.in_graph.count(c.ref) > 0; };
+  auto in_graph = [&](const Component& c) { return !c.ref.empty() && g.in_graph.Contains(c.ref); };
   r[TrField::kDependencies] = PerComponent(doc, in_graph, "dependency information");
   if (version == TrVersion::kV2_1_0) {
     r[TrField::kDependencyCompleteness] = PerComponent(
-        doc, [&](const Component& c) { return g.completeness.count(c.ref) > 0; },
+        doc, [&](const Component& c) { return g.completeness.Contains(c.ref); },
         "a stated completeness of its dependencies");
   } else {
     r[TrField::kDependencyCompleteness].reason = "TR-03183-2 v2.0.0 does not require it";
@@ -257,10 +270,12 @@ void DependencyFields(const Document& doc, TrVersion version, Tr03183Report& r) 
 
 void ArtefactFields(const Document& doc, Tr03183Report& r) {
   bool spdx = IsSpdx(doc.format);
-  r[TrField::kDistributionLicence] =
-      PerComponent(doc, HasDistributionLicence, "a distribution (effective) licence");
+  LicenceValidity licences;
+  r[TrField::kDistributionLicence] = PerComponent(
+      doc, [&](const Component& c) { return licences.Distribution(c); },
+      "a distribution (effective) licence");
   r[TrField::kOriginalLicences] = PerComponent(
-      doc, [](const Component& c) { return AllLicences(c.declared_licenses); },
+      doc, [&](const Component& c) { return licences.All(c.declared_licenses); },
       "a valid declared licence");
   r[TrField::kDeployableHash] = PerComponent(
       doc, [spdx](const Component& c) { return HasDeployableHash(c, spdx); },

@@ -222,9 +222,41 @@ bool Validator::CheckArray(const Node& node, simdjson::dom::array array) {
   return ok;
 }
 
+void Validator::FailDuplicate(std::size_t index, std::size_t first) {
+  path_.push_back({{}, index, false});
+  Fail([&] {
+    return "duplicates item " + std::to_string(first) + "; the items of this array must be unique";
+  });
+  path_.pop_back();
+}
+
+// Arrays of up to this many items are checked pairwise, without a table: most arrays with
+// uniqueItems hold one or two items (a component's hashes, licences, references), and a table
+// for each cost an allocation.
+constexpr std::size_t kFewItems = 8;
+
+// Item i against every earlier one; the first equal one is the one reported, as CheckUnique does.
+bool Validator::CheckUniqueFew(simdjson::dom::array array) {
+  element items[kFewItems];
+  std::size_t count = 0;
+  for (element item : array) items[count++] = item;
+  bool ok = true;
+  for (std::size_t i = 1; i < count; ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!EqualValues(items[j], items[i])) continue;
+      FailDuplicate(i, j);
+      ok = false;
+      break;
+    }
+    if (!ok && !collect_) return false;
+  }
+  return ok;
+}
+
 // Linear: each item is hashed once into an open-addressing table of twice the array's size; only
 // items of equal hash are compared.
 bool Validator::CheckUnique(simdjson::dom::array array) {
+  if (array.size() <= kFewItems) return CheckUniqueFew(array);
   std::size_t capacity = 16;
   while (capacity < 2 * array.size()) capacity *= 2;
   struct Slot {
@@ -241,13 +273,7 @@ bool Validator::CheckUnique(simdjson::dom::array array) {
     std::size_t at = hash & (capacity - 1);
     for (; table[at].used; at = (at + 1) & (capacity - 1)) {
       if (table[at].hash != hash || !EqualValues(table[at].item, item)) continue;
-      path_.push_back({{}, i, false});
-      const std::size_t first = table[at].index;
-      Fail([&] {
-        return "duplicates item " + std::to_string(first) +
-               "; the items of this array must be unique";
-      });
-      path_.pop_back();
+      FailDuplicate(i, table[at].index);
       ok = false;
       break;
     }

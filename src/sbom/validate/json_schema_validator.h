@@ -51,6 +51,8 @@ class Validator {
   bool CheckMember(const Node& node, std::string_view key, element value);
   bool CheckArray(const Node& node, simdjson::dom::array array);
   bool CheckUnique(simdjson::dom::array array);
+  bool CheckUniqueFew(simdjson::dom::array array);
+  void FailDuplicate(std::size_t index, std::size_t first);
   bool CheckString(const Node& node, std::string_view text);
   bool CheckNumber(const Node& node, element value);
   bool CheckCombinations(const Node& node, element value);

@@ -138,6 +138,26 @@ TEST(ValidateCycloneDxJson, UniqueItemsIsLinear) {
   EXPECT_EQ(errors[0].message, "duplicates item 7; the items of this array must be unique");
 }
 
+// Short arrays (up to 8 items) are compared pairwise: each duplicate is reported at its index,
+// naming the first equal item, as for long arrays; equal objects in another member order are equal.
+TEST(ValidateCycloneDxJson, UniqueItemsOfShortArrays) {
+  const std::string bom =
+      R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"dependencies":[)"
+      R"({"ref":"a","dependsOn":["b","c","b","b","c"]},{"ref":"b","dependsOn":["c"]},)"
+      R"({"ref":"c","dependsOn":[]}],"compositions":[{"aggregate":"complete",)"
+      R"("dependencies":["a","b","c","d","e","f","g","a"]}]})";
+  const auto errors = ValidateCycloneDxJson(bom, "1.6");
+  ASSERT_EQ(errors.size(), 4u) << FirstError(errors);
+  EXPECT_EQ(errors[0].location, "/dependencies/0/dependsOn/2");
+  EXPECT_EQ(errors[0].message, "duplicates item 0; the items of this array must be unique");
+  EXPECT_EQ(errors[1].location, "/dependencies/0/dependsOn/3");
+  EXPECT_EQ(errors[1].message, "duplicates item 0; the items of this array must be unique");
+  EXPECT_EQ(errors[2].location, "/dependencies/0/dependsOn/4");
+  EXPECT_EQ(errors[2].message, "duplicates item 1; the items of this array must be unique");
+  EXPECT_EQ(errors[3].location, "/compositions/0/dependencies/7");
+  EXPECT_EQ(errors[3].message, "duplicates item 0; the items of this array must be unique");
+}
+
 // The `format`s the validator checks (json_schema.h says what each accepts).
 TEST(ValidateCycloneDxJson, ChecksFormats) {
   using namespace json_schema;
