@@ -1,6 +1,7 @@
 #include "app/input_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +17,22 @@
 namespace craft::app {
 namespace {
 
+// A mapped file cut short by another process raises SIGBUS when a page past its new end is read:
+// end with a message and exit 2 (input error) instead of the signal's core dump.
+void OnInputTruncated(int /*signal*/) {
+  static constexpr char kMessage[] =
+      "craft: the input file was truncated by another process while craft read it\n";
+  [[maybe_unused]] const auto written = ::write(2, kMessage, sizeof kMessage - 1);
+  ::_exit(2);
+}
+
+void HandleTruncation() {
+  struct sigaction action {};
+  action.sa_handler = OnInputTruncated;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGBUS, &action, nullptr);
+}
+
 // Maps the regular file `path` of `size` bytes; nullptr when it cannot be (then it is read).
 const char* MapFile(const std::string& path, std::size_t size) {
   if (size == 0) return nullptr;
@@ -29,7 +46,9 @@ const char* MapFile(const std::string& path, std::size_t size) {
     map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   }
   ::close(fd);
-  return map == MAP_FAILED ? nullptr : static_cast<const char*>(map);
+  if (map == MAP_FAILED) return nullptr;
+  HandleTruncation();
+  return static_cast<const char*>(map);
 }
 
 }  // namespace
