@@ -259,35 +259,44 @@ void SqliteStore::ForEachCandidateAdvisory(
   // One read transaction for all the look-ups: one snapshot, and the WAL read lock taken once
   // rather than by each of tens of thousands of statements.
   ReadTransaction transaction(c);
-  // The candidates' rows by (source, id): handed to `sink` in that order, which the index and so
-  // the order of findings follow.
-  std::map<std::pair<std::string, std::string>, std::int64_t> rows;
+  // The candidates' stored records by (source, id), read in the key queries (one B-tree seek
+  // each) and decoded in that order, which the index and so the order of findings follow. The
+  // compressed records of a large scan take tens of MB (the decoded ones ten times that), kept end
+  // to end in one buffer: one allocation per record of 1 KB or more would make malloc consolidate
+  // its free lists each time.
+  std::string bytes;
+  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> records;
   const auto collect = [&](const char* sql, const std::string& a, const std::string& b) {
     Statement st = c.Prepare(sql);
     st.Bind(a).Bind(b);
-    while (st.Step()) rows.emplace(std::pair(st.Text(0), st.Text(1)), st.Int(2));
+    while (st.Step()) {
+      auto [it, added] = records.try_emplace(std::pair(st.Text(0), st.Text(1)));
+      if (!added) continue;
+      const std::string_view record = st.BlobView(2);
+      it->second = {bytes.size(), record.size()};
+      bytes.append(record);
+    }
   };
   for (const auto& [base, name] : package_keys) {
     collect(
-        "SELECT k.source, k.advisory_id, a.rowid FROM advisory_packages k JOIN advisories a ON "
+        "SELECT k.source, k.advisory_id, a.record FROM advisory_packages k JOIN advisories a ON "
         "a.source = k.source AND a.id = k.advisory_id WHERE k.ecosystem_base = ? AND "
         "k.normalized_name = ? AND a.withdrawn = ''",
         base, name);
   }
   for (const auto& [vendor, product] : cpe_keys) {
     collect(
-        "SELECT k.source, k.advisory_id, a.rowid FROM advisory_cpes k JOIN advisories a ON "
+        "SELECT k.source, k.advisory_id, a.record FROM advisory_cpes k JOIN advisories a ON "
         "a.source = k.source AND a.id = k.advisory_id WHERE k.vendor = ? AND k.product = ? AND "
         "a.withdrawn = ''",
         vendor, product);
   }
-  for (const auto& [key, rowid] : rows) {
-    Statement st = c.Prepare("SELECT record FROM advisories WHERE rowid = ?");
-    st.Bind(rowid);
-    if (!st.Step()) continue;
-    if (auto a = DecodeAdvisoryRecord(st.BlobView(0))) sink(std::move(*a));
-  }
   transaction.Commit();
+  for (const auto& [key, at] : records) {
+    if (auto a = DecodeAdvisoryRecord(std::string_view(bytes).substr(at.first, at.second))) {
+      sink(std::move(*a));
+    }
+  }
 }
 
 std::vector<Advisory> SqliteStore::AdvisoriesNamed(const std::string& id) {
