@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "store/advisory_json.h"
+#include "store/advisory_json_reader.h"
 
 namespace craft::store {
 namespace {
@@ -32,18 +33,19 @@ std::string EncodeAdvisoryRecord(const vuln::advisory::Advisory& advisory) {
 }
 
 std::optional<vuln::advisory::Advisory> DecodeAdvisoryRecord(std::string_view bytes) {
-  if (bytes.empty() || bytes.front() == '{') return AdvisoryFromJson(bytes);
+  if (bytes.empty() || bytes.front() == '{') return ReadAdvisoryJson(bytes);
   const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxRecordText) {
     return std::nullopt;
   }
   thread_local std::unique_ptr<ZSTD_DCtx, ContextFree> context(ZSTD_createDCtx());
+  // Decompressed with room for the simdjson padding after the text, parsed where it is.
   thread_local std::string text;
-  text.resize(size);
+  text.resize(size + AdvisoryJsonPadding());
   const std::size_t got =
-      ZSTD_decompressDCtx(context.get(), text.data(), text.size(), bytes.data(), bytes.size());
+      ZSTD_decompressDCtx(context.get(), text.data(), size, bytes.data(), bytes.size());
   if (ZSTD_isError(got) || got != size) return std::nullopt;
-  return AdvisoryFromJson(text);
+  return ReadAdvisoryJsonPadded(std::string_view(text.data(), size));
 }
 
 }  // namespace craft::store

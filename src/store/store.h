@@ -359,7 +359,8 @@ class Store {
   virtual AdvisoryDbStats AdvisoryStats() = 0;
   // Advisories (not withdrawn) with an affected package under one of the (ecosystem base,
   // normalised name) keys, or a configuration naming one of the (vendor, product) keys.
-  // Hands each one to `sink` as it is read, so that memory holds one record at a time.
+  // Hands them to `sink` one at a time, once each, in (source, id) order; memory holds their
+  // compressed records and one decoded advisory at a time.
   virtual void ForEachCandidateAdvisory(
       const std::vector<std::pair<std::string, std::string>>& package_keys,
       const std::vector<std::pair<std::string, std::string>>& cpe_keys,

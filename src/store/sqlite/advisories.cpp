@@ -1,5 +1,6 @@
 // The advisory database: OSV and NVD records with their lookup keys, the KEV catalogue and the
 // EPSS scores. Shared by every organisation; no audit entries (public data, not evidence).
+#include <map>
 #include <set>
 
 #include "store/advisory_record.h"
@@ -110,6 +111,25 @@ AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::string_view reco
   InsertKeys(c, source, a);
   return stored_modified ? AdvisoryChange::kUpdated : AdvisoryChange::kAdded;
 }
+
+// A read transaction (BEGIN ... COMMIT), rolled back when left by an exception.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& c) : c_(c) { c_.Exec("BEGIN"); }
+  ~ReadTransaction() {
+    if (open_) c_.RollbackQuietly();
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  void Commit() {
+    open_ = false;
+    c_.Exec("COMMIT");
+  }
+
+ private:
+  Connection& c_;
+  bool open_ = true;
+};
 
 std::int64_t Count(Connection& c, const char* sql) {
   Statement st = c.Prepare(sql);
@@ -236,26 +256,46 @@ void SqliteStore::ForEachCandidateAdvisory(
     const std::function<void(Advisory&&)>& sink) {
   ConnectionPool::Lease lease = pool_.Acquire();
   Connection& c = *lease;
-  std::set<std::pair<std::string, std::string>> ids;  // source, id
+  // One read transaction for all the look-ups: one snapshot, and the WAL read lock taken once
+  // rather than by each of tens of thousands of statements.
+  ReadTransaction transaction(c);
+  // The candidates' stored records by (source, id), read in the key queries (one B-tree seek
+  // each) and decoded in that order, which the index and so the order of findings follow. The
+  // compressed records of a large scan take tens of MB (the decoded ones ten times that), kept end
+  // to end in one buffer: one allocation per record of 1 KB or more would make malloc consolidate
+  // its free lists each time.
+  std::string bytes;
+  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> records;
+  const auto collect = [&](const char* sql, const std::string& a, const std::string& b) {
+    Statement st = c.Prepare(sql);
+    st.Bind(a).Bind(b);
+    while (st.Step()) {
+      auto [it, added] = records.try_emplace(std::pair(st.Text(0), st.Text(1)));
+      if (!added) continue;
+      const std::string_view record = st.BlobView(2);
+      it->second = {bytes.size(), record.size()};
+      bytes.append(record);
+    }
+  };
   for (const auto& [base, name] : package_keys) {
-    Statement st = c.Prepare(
-        "SELECT source, advisory_id FROM advisory_packages WHERE ecosystem_base = ? AND "
-        "normalized_name = ?");
-    st.Bind(base).Bind(name);
-    while (st.Step()) ids.emplace(st.Text(0), st.Text(1));
+    collect(
+        "SELECT k.source, k.advisory_id, a.record FROM advisory_packages k JOIN advisories a ON "
+        "a.source = k.source AND a.id = k.advisory_id WHERE k.ecosystem_base = ? AND "
+        "k.normalized_name = ? AND a.withdrawn = ''",
+        base, name);
   }
   for (const auto& [vendor, product] : cpe_keys) {
-    Statement st =
-        c.Prepare("SELECT source, advisory_id FROM advisory_cpes WHERE vendor = ? AND product = ?");
-    st.Bind(vendor).Bind(product);
-    while (st.Step()) ids.emplace(st.Text(0), st.Text(1));
+    collect(
+        "SELECT k.source, k.advisory_id, a.record FROM advisory_cpes k JOIN advisories a ON "
+        "a.source = k.source AND a.id = k.advisory_id WHERE k.vendor = ? AND k.product = ? AND "
+        "a.withdrawn = ''",
+        vendor, product);
   }
-  for (const auto& [source, id] : ids) {
-    Statement st =
-        c.Prepare("SELECT record FROM advisories WHERE source = ? AND id = ? AND withdrawn = ''");
-    st.Bind(source).Bind(id);
-    if (!st.Step()) continue;
-    if (auto a = DecodeAdvisoryRecord(st.BlobView(0))) sink(std::move(*a));
+  transaction.Commit();
+  for (const auto& [key, at] : records) {
+    if (auto a = DecodeAdvisoryRecord(std::string_view(bytes).substr(at.first, at.second))) {
+      sink(std::move(*a));
+    }
   }
 }
 

@@ -33,6 +33,37 @@ TEST_F(StoreTest, AdvisoriesAreIncrementalAndWithdrawalRemovesTheirKeys) {
   EXPECT_EQ(stats.withdrawn, 1);
 }
 
+// A scan's candidates come once each, however many of its keys find them, in (source, id) order
+// whatever the order of import: the index, and so the order of a component's findings, follow it.
+TEST_F(StoreTest, CandidatesComeOnceEachInSourceAndIdOrder) {
+  Advisory both = LeftPadAdvisory("GHSA-lp-0002");
+  both.affected.push_back(both.affected[0]);
+  both.affected[1].package = {"npm", "right-pad", "right-pad", ""};
+  Advisory nvd;
+  nvd.source = vuln::advisory::Source::kNvd;
+  nvd.id = "CVE-2099-0005";
+  nvd.modified = "2024-01-01T00:00:00Z";
+  nvd.configurations.push_back(
+      {vuln::advisory::CpeOperator::kOr,
+       false,
+       {{vuln::advisory::CpeOperator::kOr,
+         false,
+         {{"cpe:2.3:a:acme:pad:*:*:*:*:*:*:*:*", true, "", "", "", "2.0", ""}}}}});
+  Advisory withdrawn = LeftPadAdvisory("GHSA-lp-0000");
+  withdrawn.withdrawn = "2024-03-01T00:00:00Z";
+  store_->UpsertAdvisories(
+      {LeftPadAdvisory("GHSA-lp-0003"), both, nvd, withdrawn, LeftPadAdvisory("GHSA-lp-0001")});
+  const auto found =
+      store_->CandidateAdvisories({{"npm", "left-pad"}, {"npm", "right-pad"}}, {{"acme", "pad"}});
+  std::vector<std::string> ids;
+  for (const Advisory& a : found) ids.push_back(a.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"CVE-2099-0005", "GHSA-lp-0001", "GHSA-lp-0002",
+                                           "GHSA-lp-0003"}));
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[2].affected.size(), 2u);
+  EXPECT_EQ(found[0].configurations[0].nodes[0].cpe_match[0].version_end_excluding, "2.0");
+}
+
 TEST_F(StoreTest, AdvisoryRecordsRoundTripEveryField) {
   Advisory a = LeftPadAdvisory("GHSA-2", "2024-01-01T00:00:00Z", "2.0.0");
   a.source = vuln::advisory::Source::kNvd;
