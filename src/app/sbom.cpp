@@ -22,37 +22,38 @@ struct CheckOptions {
   double fail_under = 0;
 };
 
-void PrintText(const nlohmann::json& r, const std::string& file) {
-  std::cout << file << ": " << (r["valid"].get<bool>() ? "valid" : "INVALID");
-  if (r.contains("format")) {
-    std::cout << " " << r["format"].get<std::string>() << " "
-              << r["spec_version"].get<std::string>() << ", " << r["component_count"]
-              << " components, quality score " << r["quality_score"].get<double>() << " ("
-              << r["grade"].get<std::string>() << ")";
+// The text report: the same facts as CheckResultJson, read from the result directly (the JSON
+// tree of a large SBOM's report held a string per failing component and check).
+void PrintText(const sbom::CheckResult& r, std::optional<sbom::Profile> profile,
+               const std::string& file) {
+  std::cout << file << ": " << (r.valid ? "valid" : "INVALID");
+  if (r.document) {
+    std::cout << " " << sbom::FormatName(r.document->format) << " " << r.document->spec_version
+              << ", " << r.summary.total << " components, quality score " << r.score.score << " ("
+              << r.score.grade << ")";
   }
   std::cout << "\n";
-  for (const auto& e : r["errors"]) {
-    std::cout << "  error   " << e["location"].get<std::string>() << ": "
-              << e["message"].get<std::string>() << "\n";
+  for (const auto severity :
+       {sbom::Diagnostic::Severity::kError, sbom::Diagnostic::Severity::kWarning}) {
+    for (const auto& d : r.diagnostics) {
+      if (d.severity != severity) continue;
+      std::cout << (severity == sbom::Diagnostic::Severity::kError ? "  error   " : "  warning ")
+                << d.location << ": " << d.message << "\n";
+    }
   }
-  for (const auto& w : r["warnings"]) {
-    std::cout << "  warning " << w["location"].get<std::string>() << ": "
-              << w["message"].get<std::string>() << "\n";
-  }
-  if (!r.contains("report")) return;
-  const auto& s = r["summary"];
-  std::cout << "  components: " << s["total"] << " (direct " << s["direct"] << ", transitive "
-            << s["transitive"] << "), PURL coverage " << r["purl_coverage_pct"].get<double>()
-            << "%, licence coverage " << s["license_coverage_pct"].get<double>()
-            << "%, versionless " << r["versionless_count"] << ", duplicates " << s["duplicates"]
-            << "\n";
-  const auto& report = r["report"];
-  std::cout << "  " << report["profile"].get<std::string>() << ": "
-            << (report["conforms"].get<bool>() ? "conforms" : "does not conform") << "\n";
-  for (const auto& [name, check] : report["checks"].items()) {
-    std::cout << "    " << check["outcome"].get<std::string>() << "  " << name;
-    if (check["outcome"] != "pass") std::cout << ": " << check["reason"].get<std::string>();
-    if (!check["failing"].empty()) std::cout << " (" << check["failing"].size() << " components)";
+  if (!r.document || !profile) return;
+  const sbom::ComponentSummary& s = r.summary;
+  std::cout << "  components: " << s.total << " (direct " << s.direct << ", transitive "
+            << s.transitive << "), PURL coverage " << s.purl_coverage_pct << "%, licence coverage "
+            << s.license_coverage_pct << "%, versionless " << s.versionless << ", duplicates "
+            << s.duplicates << "\n";
+  const sbom::ProfileReport report = sbom::JudgeProfile(*r.document, *profile);
+  std::cout << "  " << sbom::ProfileName(*profile) << ": "
+            << (report.conforms ? "conforms" : "does not conform") << "\n";
+  for (const auto& [name, check, additional] : report.checks) {
+    std::cout << "    " << sbom::quality::OutcomeName(check.outcome) << "  " << name;
+    if (check.outcome != sbom::quality::Outcome::kPass) std::cout << ": " << check.reason;
+    if (!check.failing.empty()) std::cout << " (" << check.failing.size() << " components)";
     std::cout << "\n";
   }
 }
@@ -78,7 +79,7 @@ void Check(const CheckOptions& options) {
   if (options.format == "json") {
     std::cout << sbom::CheckResultJsonText(check, sbom::ParseProfile(options.profile)) << std::endl;
   } else {
-    PrintText(sbom::CheckResultJson(check, sbom::ParseProfile(options.profile)), options.file);
+    PrintText(check, sbom::ParseProfile(options.profile), options.file);
   }
   std::cout.flush();
   if (!check.valid) throw CLI::RuntimeError(2);

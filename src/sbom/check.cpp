@@ -93,6 +93,32 @@ nlohmann::json ProfileReportJson(const Document& doc, Profile profile) {
   return {{"profile", ProfileName(profile)}, {"conforms", tr.Conforms()}, {"checks", report}};
 }
 
+ProfileReport JudgeProfile(const Document& doc, Profile profile) {
+  ProfileReport report;
+  if (profile == Profile::kNtia) {
+    auto ntia = quality::CheckNtia(doc);
+    report.conforms = ntia.Conforms();
+    for (std::size_t i = 0; i < quality::kNtiaElementCount; ++i) {
+      const auto element = static_cast<quality::NtiaElement>(i);
+      report.checks.push_back(
+          {quality::NtiaElementName(element), std::move(ntia.elements[i]), std::nullopt});
+    }
+  } else {
+    const auto version =
+        profile == Profile::kBsiV2_0 ? quality::TrVersion::kV2_0_0 : quality::TrVersion::kV2_1_0;
+    auto tr = quality::CheckTr03183(doc, version);
+    report.conforms = tr.Conforms();
+    for (std::size_t i = 0; i < quality::kTrFieldCount; ++i) {
+      const auto field = static_cast<quality::TrField>(i);
+      report.checks.push_back(
+          {quality::TrFieldName(field), std::move(tr.fields[i]), quality::IsAdditional(field)});
+    }
+  }
+  std::sort(report.checks.begin(), report.checks.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  return report;
+}
+
 nlohmann::json CheckResultJson(const CheckResult& result, std::optional<Profile> profile) {
   nlohmann::json out = {
       {"valid", result.valid},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sbom/model.h"
+#include "sbom/quality/ntia.h"
 #include "sbom/quality/score.h"
 #include "sbom/summary.h"
 
@@ -52,5 +53,17 @@ std::string CheckResultJsonText(const CheckResult& result, std::optional<Profile
 
 // The report of one profile: {profile, conforms, checks: {name: {outcome, reason, failing}}}.
 nlohmann::json ProfileReportJson(const Document& doc, Profile profile);
+
+// The same report as plain data, for writers that need no JSON tree.
+struct ProfileReport {
+  struct Entry {
+    std::string_view name;           // NtiaElementName or TrFieldName
+    quality::Check check;            // failing components by index into the document
+    std::optional<bool> additional;  // TR-03183-2: IsAdditional; NTIA: none
+  };
+  bool conforms = false;
+  std::vector<Entry> checks;  // ordered by name, as the JSON object's keys are
+};
+ProfileReport JudgeProfile(const Document& doc, Profile profile);
 
 }  // namespace craft::sbom

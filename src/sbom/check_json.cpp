@@ -215,49 +215,19 @@ void WriteCheck(PrettyJson& json, QuotedLabels& labels, const quality::Check& ch
   json.EndObject();
 }
 
-// The checks of a report (check(i) for i < count, named name(i)), in the order of the JSON
-// object's keys; with "additional" for TR-03183-2 fields.
-template <class Name, class At>
-void WriteChecks(PrettyJson& json, const Document& doc, std::size_t count, Name name, At check,
-                 bool tr03183) {
-  QuotedLabels labels(doc);
-  std::vector<std::pair<std::string_view, std::size_t>> order;
-  for (std::size_t i = 0; i < count; ++i) order.emplace_back(name(i), i);
-  std::sort(order.begin(), order.end());
-  json.BeginObject();
-  for (const auto& [check_name, i] : order) {
-    json.Key(check_name);
-    const bool additional = tr03183 && quality::IsAdditional(static_cast<quality::TrField>(i));
-    WriteCheck(json, labels, check(i), tr03183 ? &additional : nullptr);
-  }
-  json.EndObject();
-}
-
 void WriteReport(PrettyJson& json, const Document& doc, Profile profile) {
+  const ProfileReport report = JudgeProfile(doc, profile);
+  QuotedLabels labels(doc);
   json.BeginObject();
   json.Key("checks");
-  bool conforms = false;
-  if (profile == Profile::kNtia) {
-    const auto ntia = quality::CheckNtia(doc);
-    WriteChecks(
-        json, doc, quality::kNtiaElementCount,
-        [](std::size_t i) {
-          return quality::NtiaElementName(static_cast<quality::NtiaElement>(i));
-        },
-        [&](std::size_t i) -> const quality::Check& { return ntia.elements[i]; }, false);
-    conforms = ntia.Conforms();
-  } else {
-    const auto version =
-        profile == Profile::kBsiV2_0 ? quality::TrVersion::kV2_0_0 : quality::TrVersion::kV2_1_0;
-    const auto tr = quality::CheckTr03183(doc, version);
-    WriteChecks(
-        json, doc, quality::kTrFieldCount,
-        [](std::size_t i) { return quality::TrFieldName(static_cast<quality::TrField>(i)); },
-        [&](std::size_t i) -> const quality::Check& { return tr.fields[i]; }, true);
-    conforms = tr.Conforms();
+  json.BeginObject();
+  for (const ProfileReport::Entry& e : report.checks) {
+    json.Key(e.name);
+    WriteCheck(json, labels, e.check, e.additional ? &*e.additional : nullptr);
   }
+  json.EndObject();
   json.Key("conforms");
-  json.Bool(conforms);
+  json.Bool(report.conforms);
   json.Key("profile");
   json.String(ProfileName(profile));
   json.EndObject();
