@@ -146,6 +146,29 @@ struct ImportOptions {
   bool no_rescan = false;
 };
 
+using vuln::import::EpssResult;
+using vuln::import::KevResult;
+
+// A data set imported whole, replacing the one before (the KEV catalogue, the EPSS scores): read,
+// parsed with `parse`, its `member` handed to `replace` (which stores it, says what it stored and
+// returns how many entries), recorded as an import. Exit 2 when the file is unreadable or not
+// `what`; nothing stored then.
+template <class Result, class Data, class Parse, class Replace>
+void ReplaceWhole(const ImportOptions& o, const char* what, Parse parse,
+                  std::optional<Data> Result::*member, Replace replace, store::Store& store) {
+  const std::optional<std::string> text = ReadDataFile(o.path);
+  if (!text) throw CLI::RuntimeError(2);
+  Result result = parse(*text, {});
+  if (!(result.*member)) {
+    std::cerr << "craft vuln import: " << o.path << " is not " << what
+              << (result.diagnostics.empty() ? "" : ": " + result.diagnostics.front().message)
+              << "\n";
+    throw CLI::RuntimeError(2);
+  }
+  const std::size_t entries = replace(*(result.*member));
+  store.RecordAdvisoryImport(o.source, o.path, static_cast<std::int64_t>(entries), 0, 0, 0, 0);
+}
+
 void Import(const ImportOptions& o) {
   auto store = OpenDb(o.db);
   const fs::path path(o.path);
@@ -156,37 +179,26 @@ void Import(const ImportOptions& o) {
   bool damaged = false;
   bool changed = false;
   if (o.source == "kev") {
-    const std::optional<std::string> text = ReadDataFile(path);
-    if (!text) throw CLI::RuntimeError(2);
-    auto result = vuln::import::ParseKevCatalog(*text);
-    if (!result.catalog) {
-      std::cerr << "craft vuln import: " << o.path << " is not a CISA KEV catalogue"
-                << (result.diagnostics.empty() ? "" : ": " + result.diagnostics.front().message)
-                << "\n";
-      throw CLI::RuntimeError(2);
-    }
-    store->ReplaceKev(*result.catalog);
-    std::cout << "kev import of " << o.path << ": " << result.catalog->vulnerabilities.size()
-              << " entries (catalogue " << result.catalog->catalog_version << ")\n";
-    store->RecordAdvisoryImport("kev", o.path,
-                                static_cast<std::int64_t>(result.catalog->vulnerabilities.size()),
-                                0, 0, 0, 0);
+    ReplaceWhole(
+        o, "a CISA KEV catalogue", vuln::import::ParseKevCatalog, &KevResult::catalog,
+        [&](const vuln::advisory::KevCatalog& kev) {
+          store->ReplaceKev(kev);
+          std::cout << "kev import of " << o.path << ": " << kev.vulnerabilities.size()
+                    << " entries (catalogue " << kev.catalog_version << ")\n";
+          return kev.vulnerabilities.size();
+        },
+        *store);
     changed = true;
   } else if (o.source == "epss") {
-    const std::optional<std::string> text = ReadDataFile(path);
-    if (!text) throw CLI::RuntimeError(2);
-    auto result = vuln::import::ParseEpssCsv(*text);
-    if (!result.scores) {
-      std::cerr << "craft vuln import: " << o.path << " is not an EPSS scores file"
-                << (result.diagnostics.empty() ? "" : ": " + result.diagnostics.front().message)
-                << "\n";
-      throw CLI::RuntimeError(2);
-    }
-    store->ReplaceEpss(*result.scores);
-    std::cout << "epss import of " << o.path << ": " << result.scores->entries.size() << " scores ("
-              << result.scores->score_date << ")\n";
-    store->RecordAdvisoryImport(
-        "epss", o.path, static_cast<std::int64_t>(result.scores->entries.size()), 0, 0, 0, 0);
+    ReplaceWhole(
+        o, "an EPSS scores file", vuln::import::ParseEpssCsv, &EpssResult::scores,
+        [&](const vuln::advisory::EpssScores& epss) {
+          store->ReplaceEpss(epss);
+          std::cout << "epss import of " << o.path << ": " << epss.entries.size() << " scores ("
+                    << epss.score_date << ")\n";
+          return epss.entries.size();
+        },
+        *store);
     changed = true;
   } else {
     AdvisoryImportRun run(*store, o.source);
