@@ -43,20 +43,6 @@ advisory::Advisory Load(const std::string& file, bool lenient = false) {
   return std::move(*result.advisory);
 }
 
-const char* KindName(RangeEvent::Kind kind) {
-  switch (kind) {
-    case RangeEvent::Kind::kIntroduced:
-      return "introduced";
-    case RangeEvent::Kind::kFixed:
-      return "fixed";
-    case RangeEvent::Kind::kLastAffected:
-      return "last_affected";
-    case RangeEvent::Kind::kLimit:
-      return "limit";
-  }
-  return "";
-}
-
 // What decides a version that is not affected, over every SEMVER/ECOSYSTEM range of the record's
 // entries for the package: "fixed 1.6.0" (the deciding event), "limit" (not below any limit) or
 // "below" (below every event).
@@ -76,7 +62,8 @@ std::vector<std::string> Deciders(const advisory::Advisory& a, std::string_view 
       } else if (e.deciding == nullptr) {
         out.push_back("below");
       } else {
-        out.push_back(std::string(KindName(e.deciding->kind)) + " " + e.deciding->version);
+        out.push_back(std::string(advisory::RangeEventKindName(e.deciding->kind)) + " " +
+                      e.deciding->version);
       }
     }
   }
