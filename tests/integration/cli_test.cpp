@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 
 #include "craft_server.h"
 
@@ -82,6 +83,52 @@ TEST(Cli, SbomCheckExitCodesAndJson) {
   EXPECT_EQ(invalid.exit_code, 2) << invalid.output;
   EXPECT_NE(invalid.output.find("error"), std::string::npos);
   EXPECT_EQ(RunCraft({"sbom", "check", "/nonexistent.json"}).exit_code, 2);
+}
+
+// The text report (the default format) says what the JSON answer says: the header, every error
+// and warning, the summary and one line per check of the profile, in the JSON's key order, with
+// the reason of each check that does not pass and its count of failing components. It is written
+// from the result itself, not from the JSON, so the two are compared here.
+TEST(Cli, SbomCheckTextSaysWhatTheJsonSays) {
+  const std::string corpora = CRAFT_CORPORA;
+  for (const std::string& file :
+       {corpora + "/cyclonedx-bom-examples/SBOM/keycloak-10.0.2/bom.json",
+        corpora + "/spdx-spec/support-2.3.1/examples/SPDXTagExample-v2.3.spdx",
+        corpora + "/sbomqs/testdata/bsi/noneComponentLicense.cdx16.json"}) {
+    for (const char* profile : {"bsi-v2.1", "bsi-v2.0", "ntia"}) {
+      SCOPED_TRACE(file + " " + profile);
+      const auto text = RunCraft({"sbom", "check", file, "--profile", profile});
+      const auto r = nlohmann::json::parse(
+          RunCraft({"sbom", "check", file, "--profile", profile, "--format", "json"}).output);
+      std::ostringstream want;
+      want << file << ": " << (r["valid"].get<bool>() ? "valid" : "INVALID") << " "
+           << r["format"].get<std::string>() << " " << r["spec_version"].get<std::string>() << ", "
+           << r["component_count"] << " components, quality score "
+           << r["quality_score"].get<double>() << " (" << r["grade"].get<std::string>() << ")\n";
+      for (const char* kind : {"errors", "warnings"}) {
+        for (const auto& d : r[kind]) {
+          want << (kind == std::string("errors") ? "  error   " : "  warning ")
+               << d["location"].get<std::string>() << ": " << d["message"].get<std::string>()
+               << "\n";
+        }
+      }
+      const auto& s = r["summary"];
+      want << "  components: " << s["total"] << " (direct " << s["direct"] << ", transitive "
+           << s["transitive"] << "), PURL coverage " << r["purl_coverage_pct"].get<double>()
+           << "%, licence coverage " << s["license_coverage_pct"].get<double>() << "%, versionless "
+           << r["versionless_count"] << ", duplicates " << s["duplicates"] << "\n";
+      const auto& report = r["report"];
+      want << "  " << profile << ": "
+           << (report["conforms"].get<bool>() ? "conforms" : "does not conform") << "\n";
+      for (const auto& [name, check] : report["checks"].items()) {
+        want << "    " << check["outcome"].get<std::string>() << "  " << name;
+        if (check["outcome"] != "pass") want << ": " << check["reason"].get<std::string>();
+        if (!check["failing"].empty()) want << " (" << check["failing"].size() << " components)";
+        want << "\n";
+      }
+      EXPECT_EQ(text.output, want.str());
+    }
+  }
 }
 
 }  // namespace
