@@ -71,28 +71,6 @@ CheckResult CheckSbom(std::string_view bytes, const Limits& limits,
   return result;
 }
 
-nlohmann::json ProfileReportJson(const Document& doc, Profile profile) {
-  nlohmann::json report = nlohmann::json::object();
-  if (profile == Profile::kNtia) {
-    const auto ntia = quality::CheckNtia(doc);
-    for (std::size_t i = 0; i < quality::kNtiaElementCount; ++i) {
-      const auto element = static_cast<quality::NtiaElement>(i);
-      report[std::string(quality::NtiaElementName(element))] = CheckJson(doc, ntia[element]);
-    }
-    return {{"profile", ProfileName(profile)}, {"conforms", ntia.Conforms()}, {"checks", report}};
-  }
-  const auto version =
-      profile == Profile::kBsiV2_0 ? quality::TrVersion::kV2_0_0 : quality::TrVersion::kV2_1_0;
-  const auto tr = quality::CheckTr03183(doc, version);
-  for (std::size_t i = 0; i < quality::kTrFieldCount; ++i) {
-    const auto field = static_cast<quality::TrField>(i);
-    nlohmann::json check = CheckJson(doc, tr[field]);
-    check["additional"] = quality::IsAdditional(field);
-    report[std::string(quality::TrFieldName(field))] = check;
-  }
-  return {{"profile", ProfileName(profile)}, {"conforms", tr.Conforms()}, {"checks", report}};
-}
-
 ProfileReport JudgeProfile(const Document& doc, Profile profile) {
   ProfileReport report;
   if (profile == Profile::kNtia) {
@@ -117,6 +95,17 @@ ProfileReport JudgeProfile(const Document& doc, Profile profile) {
   std::sort(report.checks.begin(), report.checks.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });
   return report;
+}
+
+nlohmann::json ProfileReportJson(const Document& doc, Profile profile) {
+  const ProfileReport judged = JudgeProfile(doc, profile);
+  nlohmann::json checks = nlohmann::json::object();
+  for (const ProfileReport::Entry& e : judged.checks) {
+    nlohmann::json check = CheckJson(doc, e.check);
+    if (e.additional) check["additional"] = *e.additional;
+    checks[std::string(e.name)] = std::move(check);
+  }
+  return {{"profile", ProfileName(profile)}, {"conforms", judged.conforms}, {"checks", checks}};
 }
 
 nlohmann::json CheckResultJson(const CheckResult& result, std::optional<Profile> profile) {
