@@ -2,7 +2,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <nlohmann/json.hpp>
+
+#include "store/advisory_json_names.h"
 
 namespace craft::store {
 namespace {
@@ -10,17 +13,13 @@ namespace {
 using nlohmann::json;
 using namespace vuln::advisory;
 
-const char* const kSeverityTypes[] = {"CVSS_V2", "CVSS_V3", "CVSS_V4", "Ubuntu"};
-const char* const kEventKinds[] = {"introduced", "fixed", "last_affected", "limit"};
-const char* const kRangeTypes[] = {"SEMVER", "ECOSYSTEM", "GIT"};
-
 std::vector<Severity> SeverityFrom(const json& list) {
   std::vector<Severity> out;
   for (const json& j : list) {
     Severity s;
     const std::string type = j.value("type", "");
-    for (int i = 0; i < 4; ++i) {
-      if (type == kSeverityTypes[i]) s.type = static_cast<SeverityType>(i);
+    for (std::size_t i = 0; i < std::size(kSeverityTypeNames); ++i) {
+      if (type == kSeverityTypeNames[i]) s.type = static_cast<SeverityType>(i);
     }
     s.score = j.value("score", "");
     if (j.contains("stated_base_score")) s.stated_base_score = j["stated_base_score"].get<double>();
@@ -39,15 +38,15 @@ Affected AffectedFrom(const json& j) {
   for (const json& r : j.at("ranges")) {
     AffectedRange range;
     const std::string type = r.value("type", "");
-    for (int i = 0; i < 3; ++i) {
-      if (type == kRangeTypes[i]) range.type = static_cast<AffectedRange::Type>(i);
+    for (std::size_t i = 0; i < std::size(kRangeTypeNames); ++i) {
+      if (type == kRangeTypeNames[i]) range.type = static_cast<AffectedRange::Type>(i);
     }
     range.repo = r.value("repo", "");
     for (const json& e : r.at("events")) {
-      for (int i = 0; i < 4; ++i) {
-        if (e.contains(kEventKinds[i])) {
+      for (std::size_t i = 0; i < kRangeEventKindCount; ++i) {
+        if (e.contains(RangeEventKindName(i))) {
           range.events.push_back(
-              {static_cast<RangeEvent::Kind>(i), e[kEventKinds[i]].get<std::string>()});
+              {static_cast<RangeEvent::Kind>(i), e[RangeEventKindName(i)].get<std::string>()});
         }
       }
     }
@@ -251,7 +250,7 @@ void AppendSeverity(std::string& out, const Severity& s) {
   o.String("score", s.score);
   if (!s.source.empty()) o.String("source", s.source);
   if (s.stated_base_score) o.Field("stated_base_score") += json(*s.stated_base_score).dump();
-  o.String("type", kSeverityTypes[static_cast<int>(s.type)]);
+  o.String("type", kSeverityTypeNames[static_cast<int>(s.type)]);
   o.End();
 }
 
@@ -259,11 +258,11 @@ void AppendRange(std::string& out, const AffectedRange& r) {
   ObjectText o(out);
   AppendArray(o.Field("events"), r.events, [](std::string& text, const RangeEvent& e) {
     ObjectText event(text);
-    event.String(kEventKinds[static_cast<int>(e.kind)], e.version);
+    event.String(vuln::advisory::RangeEventKindName(e.kind), e.version);
     event.End();
   });
   if (!r.repo.empty()) o.String("repo", r.repo);
-  o.String("type", kRangeTypes[static_cast<int>(r.type)]);
+  o.String("type", kRangeTypeNames[static_cast<int>(r.type)]);
   o.End();
 }
 

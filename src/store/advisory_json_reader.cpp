@@ -5,15 +5,13 @@
 #include <cstring>
 #include <memory>
 
+#include "store/advisory_json_names.h"
+
 namespace craft::store {
 namespace {
 
 namespace dom = simdjson::dom;
 using namespace vuln::advisory;
-
-const char* const kSeverityTypes[] = {"CVSS_V2", "CVSS_V3", "CVSS_V4", "Ubuntu"};
-const char* const kEventKinds[] = {"introduced", "fixed", "last_affected", "limit"};
-const char* const kRangeTypes[] = {"SEMVER", "ECOSYSTEM", "GIT"};
 
 // A value of a type AdvisoryFromJson does not accept (nlohmann throws there too); caught once at
 // the top.
@@ -92,7 +90,7 @@ std::vector<Severity> SeverityFrom(dom::element list) {
     s.type = SeverityType::kCvssV3;  // what AdvisoryFromJson leaves for an unknown type
     for (dom::key_value_pair f : Object(item)) {
       if (f.key == "type") {
-        s.type = Named(View(f.value), kSeverityTypes, SeverityType::kCvssV3);
+        s.type = Named(View(f.value), kSeverityTypeNames, SeverityType::kCvssV3);
       } else if (f.key == "score") {
         s.score = String(f.value);
       } else if (f.key == "stated_base_score") {
@@ -113,9 +111,9 @@ std::vector<RangeEvent> EventsFrom(dom::element list) {
   ForEach(list, [&](dom::element item) {
     dom::object event;
     if (item.get_object().get(event) != simdjson::SUCCESS) return;  // contains() is false
-    for (int i = 0; i < 4; ++i) {
+    for (std::size_t i = 0; i < kRangeEventKindCount; ++i) {
       dom::element version;
-      if (event.at_key(kEventKinds[i]).get(version) == simdjson::SUCCESS) {
+      if (event.at_key(RangeEventKindName(i)).get(version) == simdjson::SUCCESS) {
         out.push_back({static_cast<RangeEvent::Kind>(i), String(version)});
       }
     }
@@ -128,7 +126,7 @@ AffectedRange RangeFrom(dom::element item) {
   bool has_events = false;
   for (dom::key_value_pair f : Object(item)) {
     if (f.key == "type") {
-      range.type = Named(View(f.value), kRangeTypes, AffectedRange::Type::kEcosystem);
+      range.type = Named(View(f.value), kRangeTypeNames, AffectedRange::Type::kEcosystem);
     } else if (f.key == "repo") {
       range.repo = String(f.value);
     } else if (f.key == "events") {
