@@ -6,37 +6,12 @@
 #include <utility>
 
 #include "core/date.h"
+#include "core/json_text.h"
 
 namespace craft::exporting {
 namespace {
 
 constexpr std::size_t kMaxNameBytes = 200;
-
-// Length of the valid UTF-8 sequence at the start of `s`, or 0 when it is not one.
-std::size_t Utf8SequenceLength(std::string_view s) {
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  std::size_t n = 0;
-  unsigned min = 0;
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2, min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3, min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (s.size() < n) return 0;
-  unsigned cp = b0 & (0xFF >> (n + 1));
-  for (std::size_t i = 1; i < n; ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 bool Forbidden(unsigned char c) {
   return c < 0x20 || c == 0x7F ||
@@ -114,7 +89,7 @@ std::string SafeFileName(std::string_view name, std::string_view fallback) {
   if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
   std::string clean;
   while (!name.empty()) {
-    const std::size_t n = Utf8SequenceLength(name);
+    const std::size_t n = core::Utf8SequenceLength(name, 0);
     if (n == 0 || (n == 1 && Forbidden(static_cast<unsigned char>(name[0])))) {
       clean += '_';
       name.remove_prefix(n == 0 ? 1 : n);
@@ -143,7 +118,7 @@ std::string Slug(std::string_view text) {
     slug.append(letters);
   };
   while (!text.empty()) {
-    const std::size_t n = std::max<std::size_t>(1, Utf8SequenceLength(text));
+    const std::size_t n = std::max<std::size_t>(1, core::Utf8SequenceLength(text, 0));
     const std::string_view letter = text.substr(0, n);
     text.remove_prefix(n);
     const char c = letter[0];

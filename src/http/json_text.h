@@ -5,11 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_text.h"
+
 namespace craft::http {
 
-// Appends `value` as a JSON string literal (quoted, escaped per RFC 8259; bytes >= 0x80 copied
-// as they are, so valid UTF-8 stays valid).
-void AppendJsonString(std::string& out, std::string_view value);
+// Appends `value` as a JSON string literal (quoted, escaped as nlohmann escapes; bytes >= 0x80
+// copied as they are, so valid UTF-8 stays valid).
+using core::AppendJsonString;
 
 // Appends `"key":` (the key escaped as a string).
 void AppendJsonKey(std::string& out, std::string_view key);

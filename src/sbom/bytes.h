@@ -7,12 +7,8 @@
 
 namespace craft::sbom {
 
-// The length of the well-formed UTF-8 sequence starting at text[i] (1 to 4), or 0 when there is
-// none (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF, no cut sequence; the
-// sequences nlohmann's serializer accepts). `i` must be < text.size().
-std::size_t Utf8SequenceLength(std::string_view text, std::size_t i);
-
-// The offset of the first byte that does not begin a well-formed UTF-8 sequence, or npos.
+// The offset of the first byte that does not begin a well-formed UTF-8 sequence
+// (core::Utf8SequenceLength), or npos.
 // simdjson's validator gives the verdict at SIMD speed; the byte-by-byte walk runs only to
 // locate a fault.
 std::size_t FirstInvalidUtf8(std::string_view text);

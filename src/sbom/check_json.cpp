@@ -1,15 +1,13 @@
 // CheckResultJsonText: the text of CheckResultJson(...).dump(2), written straight into a string.
 // The JSON tree of a 100,000-component SBOM's report holds a million strings (the profile's
 // failing lists); building it and then dumping it took longer than reading the SBOM.
-#include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "sbom/bytes.h"
+#include "core/json_text.h"
 #include "sbom/check.h"
 #include "sbom/quality/ntia.h"
 #include "sbom/quality/tr03183.h"
@@ -17,61 +15,11 @@
 namespace craft::sbom {
 namespace {
 
-// The JSON escape of the ASCII character `c`, as nlohmann's dump() writes it.
-void AppendEscaped(std::string& out, unsigned char c) {
-  switch (c) {
-    case '"':
-      out += "\\\"";
-      return;
-    case '\\':
-      out += "\\\\";
-      return;
-    case '\b':
-      out += "\\b";
-      return;
-    case '\t':
-      out += "\\t";
-      return;
-    case '\n':
-      out += "\\n";
-      return;
-    case '\f':
-      out += "\\f";
-      return;
-    case '\r':
-      out += "\\r";
-      return;
-    default: {
-      char code[8];
-      std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
-      out += code;
-    }
-  }
-}
-
 // `text` as a JSON string, escaped as nlohmann's dump() escapes it (ensure_ascii off); throws its
 // type_error for text that is not UTF-8.
 void AppendQuoted(std::string& out, std::string_view text) {
-  out += '"';
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const std::size_t n = Utf8SequenceLength(text, i);
-      if (n == 0) (void)nlohmann::json(std::string(text)).dump();  // throws type_error 316
-      i += std::max<std::size_t>(n, 1);
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    out.append(text.data() + plain, i - plain);
-    AppendEscaped(out, c);
-    plain = ++i;
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out += '"';
+  if (!core::IsUtf8(text)) (void)nlohmann::json(std::string(text)).dump();  // throws type_error 316
+  core::AppendJsonString(out, text);
 }
 
 // What nlohmann's dump() writes (ensure_ascii off), and writes nothing itself, for a string

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "store/advisory_json_names.h"
 
 namespace craft::store {
@@ -86,38 +87,6 @@ std::vector<CpeConfiguration> ConfigurationsFrom(const json& list) {
 // --- writing: JSON text appended directly, byte for byte what nlohmann's dump() of the same
 // record as a json tree gives (keys sorted, no spaces, its escapes), without building the tree.
 
-// Whether `s` is valid UTF-8 (what nlohmann copies through unchanged with ensure_ascii off).
-bool IsUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    unsigned code = c & (0x3F >> n);
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto next = static_cast<unsigned char>(s[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 // The length of the start of `s` that JSON copies as it is: up to the first control character,
 // '"', '\\' or byte >= 0x80. Eight bytes at a time (bit tricks on a 64-bit word).
 std::size_t PlainPrefix(std::string_view s) {
@@ -147,7 +116,6 @@ std::size_t PlainPrefix(std::string_view s) {
 }
 
 void AppendString(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
   const std::size_t plain = PlainPrefix(s);
   if (plain == s.size()) {  // nearly every string
     out += '"';
@@ -157,46 +125,12 @@ void AppendString(std::string& out, std::string_view s) {
   }
   bool ascii = true;
   for (const char ch : s.substr(plain)) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-  if (!ascii && !IsUtf8(s)) {  // rare: let nlohmann replace the invalid bytes, as it always did
+  // Rare: let nlohmann replace the bytes that are not UTF-8, as it always did.
+  if (!ascii && !core::IsUtf8(s)) {
     out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
     return;
   }
-  out += '"';
-  std::size_t start = 0;
-  for (std::size_t i = plain; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + start, i - start);
-    start = i + 1;
-    out += '\\';
-    switch (c) {
-      case '"':
-      case '\\':
-        out += static_cast<char>(c);
-        break;
-      case '\b':
-        out += 'b';
-        break;
-      case '\f':
-        out += 'f';
-        break;
-      case '\n':
-        out += 'n';
-        break;
-      case '\r':
-        out += 'r';
-        break;
-      case '\t':
-        out += 't';
-        break;
-      default:
-        out += "u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-    }
-  }
-  out.append(s.data() + start, s.size() - start);
-  out += '"';
+  core::AppendJsonString(out, s);
 }
 
 // One JSON object being written; the caller names the fields in sorted order, as nlohmann's
