@@ -112,25 +112,6 @@ AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::string_view reco
   return stored_modified ? AdvisoryChange::kUpdated : AdvisoryChange::kAdded;
 }
 
-// A read transaction (BEGIN ... COMMIT), rolled back when left by an exception.
-class ReadTransaction {
- public:
-  explicit ReadTransaction(Connection& c) : c_(c) { c_.Exec("BEGIN"); }
-  ~ReadTransaction() {
-    if (open_) c_.RollbackQuietly();
-  }
-  ReadTransaction(const ReadTransaction&) = delete;
-  ReadTransaction& operator=(const ReadTransaction&) = delete;
-  void Commit() {
-    open_ = false;
-    c_.Exec("COMMIT");
-  }
-
- private:
-  Connection& c_;
-  bool open_ = true;
-};
-
 std::int64_t Count(Connection& c, const char* sql) {
   Statement st = c.Prepare(sql);
   return st.Step() ? st.Int(0) : 0;

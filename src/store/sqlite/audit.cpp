@@ -32,17 +32,14 @@ AuditVerification SqliteStore::VerifyAudit() {
   {
     ConnectionPool::Lease lease = pool_.Acquire();
     Connection& c = *lease;
-    c.Exec("BEGIN");  // one snapshot: the entries and the head must agree
-    try {
+    ReadTransaction transaction(c);  // one snapshot: the entries and the head must agree
+    {
       Statement st = c.Prepare(sql);
       while (st.Step()) verifier.Add(ReadAuditEntry(st));
       Statement h = c.Prepare("SELECT seq, hash FROM audit_head WHERE id = 1");
       if (h.Step()) head = core::AuditHead{h.Int(0), h.Text(1)};
-    } catch (...) {
-      c.RollbackQuietly();
-      throw;
     }
-    c.Exec("COMMIT");
+    transaction.Commit();
   }
   AuditVerification result;
   result.entries = verifier.entries();

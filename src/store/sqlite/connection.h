@@ -109,6 +109,26 @@ class Connection {
   std::unordered_map<std::string, Cached, TextHash, std::equal_to<>> cache_;
 };
 
+// A read transaction (BEGIN ... COMMIT): one snapshot for several statements, rolled back when
+// left by an exception.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& c) : c_(c) { c_.Exec("BEGIN"); }
+  ~ReadTransaction() {
+    if (open_) c_.RollbackQuietly();
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  void Commit() {
+    open_ = false;
+    c_.Exec("COMMIT");
+  }
+
+ private:
+  Connection& c_;
+  bool open_ = true;
+};
+
 // Connections shared by many threads: Acquire() lends one (opening a new one while fewer than
 // `max_size` exist, else waiting for one to come back); the Lease returns it when destroyed.
 class ConnectionPool {
