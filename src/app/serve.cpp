@@ -59,8 +59,11 @@ void Serve(const ServeOptions& options) {
               << " with an owner API key (shown once, store it now):\n"
               << "CRAFT_API_KEY=" << owner.secret << std::endl;
   }
-  http::ApiContext context{*folder.store, *folder.blobs, Now, options.json_limit,
-                           options.upload_limit};
+  // Kept for the life of the server: the scans of uploads and rescans read each advisory key from
+  // the store once per advisory generation.
+  store::ScanCache scan_cache;
+  http::ApiContext context{*folder.store,      *folder.blobs,        Now,
+                           options.json_limit, options.upload_limit, &scan_cache};
   http::Router router;
   http::AddApiRoutes(router, context);
   http::ServerOptions server_options;
@@ -79,12 +82,12 @@ void Serve(const ServeOptions& options) {
   // Background jobs (rescans queued by `craft vuln import` or by another instance): claimed one at
   // a time from the shared database, so each runs once whichever instance takes it.
   std::atomic<bool> stopping{false};
-  std::thread jobs([&folder, &stopping]() {
+  std::thread jobs([&folder, &stopping, &scan_cache]() {
     while (!stopping.load()) {
       std::optional<store::JobRecord> job;
       try {
         job = folder.store->ClaimNextJob();
-        if (job && job->kind == "rescan") store::RunRescan(*folder.store, *job);
+        if (job && job->kind == "rescan") store::RunRescan(*folder.store, *job, &scan_cache);
       } catch (const std::exception& e) {
         std::cerr << "craft: background job failed: " << e.what() << std::endl;
       }

@@ -1,13 +1,13 @@
 #include "store/scan.h"
 
 #include <algorithm>
-#include <map>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_set>
 
 #include "sbom/purl.h"
 #include "vuln/advisory/ecosystem.h"
-#include "vuln/cvss/cvss.h"
 #include "vuln/match/cpe.h"
 #include "vuln/match/index.h"
 #include "vuln/match/matcher.h"
@@ -15,7 +15,6 @@
 namespace craft::store {
 namespace {
 
-using vuln::advisory::Advisory;
 using vuln::match::Finding;
 
 struct Keyed {
@@ -33,54 +32,6 @@ std::optional<vuln::match::PurlParts> PurlPartsOf(const std::string& text, std::
   return vuln::match::PurlParts{p.type, p.namespace_, p.name, p.version, p.qualifiers};
 }
 
-struct Severity {
-  std::string rating = "unknown";
-  std::optional<double> score;
-  std::string vector;
-};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-// The CVSS vector to rate by: v3.x first (what most tools show), then v4.0, then v2; NVD's primary
-// metric before a CNA's.
-Severity SeverityOf(const Advisory& a) {
-  using T = vuln::advisory::SeverityType;
-  std::vector<const vuln::advisory::Severity*> vectors;
-  for (const auto& s : a.severity) vectors.push_back(&s);
-  for (const auto& affected : a.affected) {
-    for (const auto& s : affected.severity) vectors.push_back(&s);
-  }
-  const auto rank = [](const vuln::advisory::Severity* s) {
-    const int type = s->type == T::kCvssV3   ? 0
-                     : s->type == T::kCvssV4 ? 1
-                     : s->type == T::kCvssV2 ? 2
-                                             : 3;
-    return type * 2 + (s->primary ? 0 : 1);
-  };
-  std::stable_sort(vectors.begin(), vectors.end(),
-                   [&](auto* x, auto* y) { return rank(x) < rank(y); });
-  for (const auto* s : vectors) {
-    if (s->type == T::kUbuntu) continue;
-    const auto scored = vuln::cvss::ScoreVector(s->score);
-    if (!scored) continue;
-    return {Lower(vuln::cvss::RatingName(scored.score->rating)), scored.score->base_score,
-            s->score};
-  }
-  std::string word = Lower(a.database_specific_severity);
-  for (const auto& affected : a.affected) {
-    if (word.empty()) word = Lower(affected.database_specific_severity);
-  }
-  if (word == "moderate") word = "medium";
-  if (word == "critical" || word == "high" || word == "medium" || word == "low")
-    return {word, {}, ""};
-  return {};
-}
-
 bool IsCve(const std::string& id) { return id.rfind("CVE-", 0) == 0; }
 
 // The id a finding is stored under: its CVE when it has one (the smallest), whichever advisory
@@ -94,89 +45,78 @@ std::string PrimaryId(const Finding& f) {
   return cve.empty() ? f.advisory_id : cve;
 }
 
-// What a finding shows of an advisory beyond the match (the index keeps only what matching reads).
-struct AdvisoryFacts {
-  std::string summary;
-  Severity severity;
-  std::vector<std::string> references;  // at most 20
-};
-
-AdvisoryFacts FactsOf(const Advisory& a) {
-  AdvisoryFacts facts{!a.summary.empty() ? a.summary : a.details.substr(0, 300), SeverityOf(a), {}};
-  for (const auto& ref : a.references) {
-    if (facts.references.size() == 20) break;
-    facts.references.push_back(ref.url);
-  }
-  return facts;
-}
-
 class Enricher {
  public:
-  Enricher(Store& store, const std::map<std::string, AdvisoryFacts>& advisories)
-      : store_(store), advisories_(advisories) {}
+  Enricher(Store& store, ScanCache& cache) : store_(store), cache_(cache) {}
 
-  FindingRecord Build(const ScanComponent& c, const std::string& key, const Finding& f) {
+  // Takes the finding's strings. A scan builds tens of thousands of findings: the ids and
+  // references are sorted vectors, not sets.
+  FindingRecord Build(const ScanComponent& c, const std::string& key, Finding&& f) {
     FindingRecord r;
     r.component_key = key;
     r.component_name = c.name;
     r.component_version = c.version;
     r.component_purl = c.purl;
     r.vuln_id = PrimaryId(f);
-    std::set<std::string> ids(f.aliases.begin(), f.aliases.end());
-    ids.insert(f.advisory_id);
-    for (const auto& id : ids) {
-      if (id != r.vuln_id) r.aliases.push_back(id);
-    }
     r.match_method = std::string(vuln::match::MatchMethodName(f.method));
     r.confidence = std::string(vuln::match::ConfidenceName(f.confidence));
     r.reason =
         (f.matched_advisory_id.empty() ? f.advisory_id : f.matched_advisory_id) + ": " + f.reason;
-    r.fixed_versions = f.fixed_versions;
-    std::set<std::string> references;
-    for (const auto& id : ids) {
-      auto it = advisories_.find(id);
-      if (it == advisories_.end()) continue;
-      const AdvisoryFacts& a = it->second;
-      if (r.summary.empty()) r.summary = a.summary;
-      const Severity& s = a.severity;
-      if (s.score && (!r.cvss_score || *s.score > *r.cvss_score)) {
-        r.cvss_score = s.score;
-        r.cvss_vector = s.vector;
-        r.severity = s.rating;
-      } else if (!r.cvss_score && r.severity == "unknown") {
-        r.severity = s.rating;
-      }
-      for (const auto& url : a.references) {
-        if (references.size() < 20) references.insert(url);
-      }
-    }
+    r.fixed_versions = std::move(f.fixed_versions);
+    std::vector<std::string> ids = std::move(f.aliases);
+    ids.push_back(std::move(f.advisory_id));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<std::string_view> references;  // the first 20 distinct, by id
+    for (const auto& id : ids) AddFacts(id, r, references);
+    std::sort(references.begin(), references.end());
     r.references.assign(references.begin(), references.end());
     for (const auto& id : ids) {
       if (IsCve(id)) Join(id, r);
+    }
+    for (auto& id : ids) {
+      if (id != r.vuln_id) r.aliases.push_back(std::move(id));
     }
     return r;
   }
 
  private:
-  void Join(const std::string& cve, FindingRecord& r) {
-    if (!r.kev) {
-      if (auto kev = store_.KevEntryFor(cve)) {
-        r.kev = true;
-        r.kev_date_added = kev->date_added;
-        r.kev_due_date = kev->due_date;
-        r.kev_ransomware = kev->KnownRansomwareUse();
-      }
+  void AddFacts(const std::string& id, FindingRecord& r,
+                std::vector<std::string_view>& references) {
+    const AdvisoryFacts* facts = cache_.FactsInScan(id);
+    if (facts == nullptr) return;
+    if (r.summary.empty()) r.summary = facts->summary;
+    const AdvisorySeverity& s = facts->severity;
+    if (s.score && (!r.cvss_score || *s.score > *r.cvss_score)) {
+      r.cvss_score = s.score;
+      r.cvss_vector = s.vector;
+      r.severity = s.rating;
+    } else if (!r.cvss_score && r.severity == "unknown") {
+      r.severity = s.rating;
     }
-    if (!r.epss) {
-      if (auto epss = store_.EpssFor(cve)) {
-        r.epss = epss->epss;
-        r.epss_percentile = epss->percentile;
-      }
+    for (const auto& url : facts->references) {
+      if (references.size() == 20) break;
+      if (std::find(references.begin(), references.end(), url) == references.end())
+        references.push_back(url);
+    }
+  }
+
+  void Join(const std::string& cve, FindingRecord& r) {
+    const ScanCache::CveFacts& facts = cache_.Cve(store_, cve);
+    if (!r.kev && facts.kev) {
+      r.kev = true;
+      r.kev_date_added = facts.kev->date_added;
+      r.kev_due_date = facts.kev->due_date;
+      r.kev_ransomware = facts.kev->KnownRansomwareUse();
+    }
+    if (!r.epss && facts.epss) {
+      r.epss = facts.epss->epss;
+      r.epss_percentile = facts.epss->percentile;
     }
   }
 
   Store& store_;
-  const std::map<std::string, AdvisoryFacts>& advisories_;
+  ScanCache& cache_;
 };
 
 std::string ComponentKey(const ScanComponent& c, const std::string& canonical_purl) {
@@ -197,7 +137,8 @@ int SeverityRank(const std::string& severity) {
 }
 
 std::vector<FindingRecord> ScanComponents(Store& store,
-                                          const std::vector<ScanComponent>& components) {
+                                          const std::vector<ScanComponent>& components,
+                                          ScanCache* cache) {
   std::vector<Keyed> keyed;
   std::set<std::pair<std::string, std::string>> package_keys, cpe_keys;
   // The operating systems and hardware the SBOM names (CPE part "o" or "h") are the platforms its
@@ -222,31 +163,29 @@ std::vector<FindingRecord> ScanComponents(Store& store,
     }
     keyed.push_back(std::move(k));
   }
-  std::map<std::string, AdvisoryFacts> by_id;
-  vuln::match::AdvisoryIndex index;
-  store.ForEachCandidateAdvisory({package_keys.begin(), package_keys.end()},
-                                 {cpe_keys.begin(), cpe_keys.end()}, [&](Advisory&& a) {
-                                   by_id.emplace(a.id, FactsOf(a));
-                                   index.Add(std::move(a));
-                                 });
-  Enricher enricher(store, by_id);
+  ScanCache own(std::numeric_limits<std::size_t>::max());
+  ScanCache& held = cache != nullptr ? *cache : own;
+  const std::lock_guard lock(held.mutex());
+  held.Load(store, {package_keys.begin(), package_keys.end()}, {cpe_keys.begin(), cpe_keys.end()});
+  const vuln::match::AdvisoryIndex& index = held.index();
+  Enricher enricher(store, held);
   std::vector<FindingRecord> out;
-  std::set<std::pair<std::string, std::string>> seen;
+  std::unordered_set<std::string> seen;  // component key and vulnerability id
   for (const Keyed& k : keyed) {
     const std::string key = ComponentKey(*k.component, k.canonical_purl);
     const vuln::match::ComponentIdentity identity{
         k.purl ? &*k.purl : nullptr, k.component->cpe,     platforms,
         k.component->name,           k.component->version, k.component->group};
-    for (const Finding& f : vuln::match::MatchComponent(index, identity)) {
-      FindingRecord r = enricher.Build(*k.component, key, f);
-      if (seen.emplace(r.component_key, r.vuln_id).second) out.push_back(std::move(r));
+    for (Finding& f : vuln::match::MatchComponent(index, identity)) {
+      FindingRecord r = enricher.Build(*k.component, key, std::move(f));
+      if (seen.insert(r.component_key + '\n' + r.vuln_id).second) out.push_back(std::move(r));
     }
   }
   return out;
 }
 
 FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::string& version_id,
-                         const Actor& actor) {
+                         const Actor& actor, ScanCache* cache) {
   std::vector<ScanComponent> components;
   std::set<std::string> seen;
   for (const ComponentRecord& c : store.ComponentsOf(org_id, version_id)) {
@@ -255,10 +194,12 @@ FindingsDiff ScanVersion(Store& store, const std::string& org_id, const std::str
     if (!seen.insert(identity).second) continue;
     components.push_back({c.name, c.version, c.purl, c.cpe, c.group});
   }
-  return store.ReplaceFindings(org_id, version_id, ScanComponents(store, components), actor);
+  return store.ReplaceFindings(org_id, version_id, ScanComponents(store, components, cache), actor);
 }
 
-void RunRescan(Store& store, JobRecord job) {
+void RunRescan(Store& store, JobRecord job, ScanCache* cache) {
+  ScanCache own;
+  if (cache == nullptr) cache = &own;
   try {
     const auto versions = store.VersionsWithSboms();
     job.total = static_cast<std::int64_t>(versions.size());
@@ -267,7 +208,7 @@ void RunRescan(Store& store, JobRecord job) {
     nlohmann::json changes = nlohmann::json::array();
     std::size_t appeared = 0, disappeared = 0;
     for (const auto& [org_id, version_id] : versions) {
-      const FindingsDiff diff = ScanVersion(store, org_id, version_id, Actor{"system"});
+      const FindingsDiff diff = ScanVersion(store, org_id, version_id, Actor{"system"}, cache);
       appeared += diff.appeared.size();
       disappeared += diff.disappeared.size();
       if ((!diff.appeared.empty() || !diff.disappeared.empty()) && changes.size() < 1000) {

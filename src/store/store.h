@@ -357,11 +357,15 @@ class Store {
                                     std::int64_t unchanged, std::int64_t withdrawn,
                                     std::int64_t rejected) = 0;
   virtual AdvisoryDbStats AdvisoryStats() = 0;
+  // A number that every write to the advisory database (records, KEV, EPSS) raises: what was read
+  // from it at one generation holds while the generation is unchanged.
+  virtual std::int64_t AdvisoryGeneration() = 0;
   // Advisories (not withdrawn) with an affected package under one of the (ecosystem base,
   // normalised name) keys, or a configuration naming one of the (vendor, product) keys.
   // Hands them to `sink` one at a time, once each, in (source, id) order; memory holds their
-  // compressed records and one decoded advisory at a time.
-  virtual void ForEachCandidateAdvisory(
+  // compressed records and one decoded advisory at a time. Returns the advisory generation of the
+  // snapshot they were read from (all of them from one).
+  virtual std::int64_t ForEachCandidateAdvisory(
       const std::vector<std::pair<std::string, std::string>>& package_keys,
       const std::vector<std::pair<std::string, std::string>>& cpe_keys,
       const std::function<void(vuln::advisory::Advisory&&)>& sink) = 0;

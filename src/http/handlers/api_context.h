@@ -10,6 +10,7 @@
 #include "core/model.h"
 #include "http/message.h"
 #include "store/blob/blob_store.h"
+#include "store/scan_cache.h"
 #include "store/store.h"
 
 namespace craft::http {
@@ -20,6 +21,9 @@ struct ApiContext {
   std::function<std::int64_t()> clock;  // Unix seconds
   std::uint64_t json_body_limit = 1 << 20;
   std::uint64_t upload_body_limit = 512ull << 20;
+  // The server's candidate advisories, shared by the scans of its uploads and rescans; null: each
+  // scan reads its own.
+  store::ScanCache* scan_cache = nullptr;
 
   core::Date Today() const;
 };

@@ -176,8 +176,8 @@ StoredSbom StoreSbom(ApiContext& context, const Caller& caller, const std::strin
   record.report = result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   record.uploaded_by = caller.actor().id;
   record = context.store.CreateSbom(record, ComponentsOf(doc), caller.actor());
-  const store::FindingsDiff diff =
-      store::ScanVersion(context.store, caller.org(), version_id, caller.actor());
+  const store::FindingsDiff diff = store::ScanVersion(context.store, caller.org(), version_id,
+                                                      caller.actor(), context.scan_cache);
   nlohmann::json body = SbomJson(record);
   body["findings"] = {{"appeared", diff.appeared.size()}, {"disappeared", diff.disappeared.size()}};
   return {std::move(record), std::move(body)};

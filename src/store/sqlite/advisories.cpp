@@ -3,10 +3,9 @@
 #include <map>
 #include <set>
 
+#include "store/advisory_keys.h"
 #include "store/advisory_record.h"
 #include "store/sqlite/sqlite_store.h"
-#include "vuln/advisory/ecosystem.h"
-#include "vuln/match/cpe.h"
 
 namespace craft::store::sqlite {
 namespace {
@@ -26,25 +25,7 @@ void DeleteKeys(Connection& c, const char* source, const std::string& id) {
 }
 
 void InsertKeys(Connection& c, const char* source, const Advisory& a) {
-  std::set<std::pair<std::string, std::string>> packages, cpes;
-  for (const auto& affected : a.affected) {
-    const auto& p = affected.package;
-    if (p.ecosystem.empty() || p.name.empty()) continue;
-    packages.emplace(std::string(vuln::advisory::EcosystemBase(p.ecosystem)),
-                     p.normalized_name.empty()
-                         ? vuln::advisory::NormalizePackageName(p.ecosystem, p.name)
-                         : p.normalized_name);
-  }
-  for (const auto& configuration : a.configurations) {
-    for (const auto& node : configuration.nodes) {
-      for (const auto& match : node.cpe_match) {
-        if (!match.vulnerable) continue;
-        if (auto cpe = vuln::match::ParseCpe23(match.criteria)) {
-          cpes.emplace(cpe->vendor(), cpe->product());
-        }
-      }
-    }
-  }
+  const auto [packages, cpes] = KeysOf(a);
   for (const auto& [base, name] : packages) {
     c.Prepare(
          "INSERT OR IGNORE INTO advisory_packages (ecosystem_base, normalized_name, source, "
@@ -112,6 +93,16 @@ AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::string_view reco
   return stored_modified ? AdvisoryChange::kUpdated : AdvisoryChange::kAdded;
 }
 
+// Inside each transaction that writes advisory data (see 0005_advisory_generation.sql).
+void RaiseGeneration(Connection& c) {
+  c.Exec("UPDATE advisory_generation SET generation = generation + 1 WHERE id = 1");
+}
+
+std::int64_t Generation(Connection& c) {
+  Statement st = c.Prepare("SELECT generation FROM advisory_generation WHERE id = 1");
+  return st.Step() ? st.Int(0) : 0;
+}
+
 std::int64_t Count(Connection& c, const char* sql) {
   Statement st = c.Prepare(sql);
   return st.Step() ? st.Int(0) : 0;
@@ -126,6 +117,7 @@ std::vector<AdvisoryChange> SqliteStore::UpsertAdvisories(const std::vector<Advi
     // checkpoint every 128 MiB of WAL rather than every 4 MiB, so that a page dirtied by several
     // batches is copied into the database once.
     c.Exec("PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 32768");
+    RaiseGeneration(c);
     std::vector<AdvisoryChange> changes;
     changes.reserve(advisories.size());
     for (std::size_t i = 0; i < advisories.size(); ++i) {
@@ -148,6 +140,7 @@ std::unordered_map<std::string, std::string> SqliteStore::AdvisoryModifiedTimes(
 
 void SqliteStore::ReplaceKev(const vuln::advisory::KevCatalog& catalog) {
   Write([&](Connection& c) {
+    RaiseGeneration(c);
     c.Exec("DELETE FROM kev_entries");
     for (const auto& e : catalog.vulnerabilities) {
       c.Prepare(
@@ -170,6 +163,7 @@ void SqliteStore::ReplaceKev(const vuln::advisory::KevCatalog& catalog) {
 
 void SqliteStore::ReplaceEpss(const vuln::advisory::EpssScores& scores) {
   Write([&](Connection& c) {
+    RaiseGeneration(c);
     c.Exec("DELETE FROM epss_scores");
     for (const auto& e : scores.entries) {
       c.Prepare(
@@ -231,7 +225,12 @@ AdvisoryDbStats SqliteStore::AdvisoryStats() {
   return s;
 }
 
-void SqliteStore::ForEachCandidateAdvisory(
+std::int64_t SqliteStore::AdvisoryGeneration() {
+  ConnectionPool::Lease lease = pool_.Acquire();
+  return Generation(*lease);
+}
+
+std::int64_t SqliteStore::ForEachCandidateAdvisory(
     const std::vector<std::pair<std::string, std::string>>& package_keys,
     const std::vector<std::pair<std::string, std::string>>& cpe_keys,
     const std::function<void(Advisory&&)>& sink) {
@@ -240,6 +239,7 @@ void SqliteStore::ForEachCandidateAdvisory(
   // One read transaction for all the look-ups: one snapshot, and the WAL read lock taken once
   // rather than by each of tens of thousands of statements.
   ReadTransaction transaction(c);
+  const std::int64_t generation = Generation(c);
   // The candidates' stored records by (source, id), read in the key queries (one B-tree seek
   // each) and decoded in that order, which the index and so the order of findings follow. The
   // compressed records of a large scan take tens of MB (the decoded ones ten times that), kept end
@@ -278,6 +278,7 @@ void SqliteStore::ForEachCandidateAdvisory(
       sink(std::move(*a));
     }
   }
+  return generation;
 }
 
 std::vector<Advisory> SqliteStore::AdvisoriesNamed(const std::string& id) {

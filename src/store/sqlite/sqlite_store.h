@@ -132,7 +132,8 @@ class SqliteStore final : public Store {
                             std::int64_t added, std::int64_t updated, std::int64_t unchanged,
                             std::int64_t withdrawn, std::int64_t rejected) override;
   AdvisoryDbStats AdvisoryStats() override;
-  void ForEachCandidateAdvisory(
+  std::int64_t AdvisoryGeneration() override;
+  std::int64_t ForEachCandidateAdvisory(
       const std::vector<std::pair<std::string, std::string>>& package_keys,
       const std::vector<std::pair<std::string, std::string>>& cpe_keys,
       const std::function<void(vuln::advisory::Advisory&&)>& sink) override;

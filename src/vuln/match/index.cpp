@@ -19,6 +19,14 @@ std::string_view Key(std::string_view first, char separator, std::string_view se
   return key;
 }
 
+// An advisory's key: its source and id. An OSV record and an NVD record may carry one id (a CVE)
+// and are different records, each with its own packages or configurations: both are indexed.
+std::string RecordKey(advisory::Source source, std::string_view id) {
+  std::string key(source == advisory::Source::kNvd ? "nvd\n" : "osv\n");
+  key.append(id);
+  return key;
+}
+
 template <class Entry>
 void Erase(std::vector<Entry>& entries, const IndexedAdvisory* advisory) {
   std::erase_if(entries, [&](const Entry& e) { return e.advisory == advisory; });
@@ -131,7 +139,8 @@ void AdvisoryIndex::Remove(const IndexedAdvisory& old) {
 }
 
 void AdvisoryIndex::Add(advisory::Advisory advisory) {
-  if (auto existing = by_id_.find(advisory.id); existing != by_id_.end()) {
+  const std::string record_key = RecordKey(advisory.source, advisory.id);
+  if (auto existing = by_id_.find(record_key); existing != by_id_.end()) {
     Remove(*existing->second);
     by_id_.erase(existing);
   }
@@ -149,7 +158,7 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
   }
   auto owned = std::make_unique<IndexedAdvisory>(Compact(std::move(advisory)));
   const IndexedAdvisory* a = owned.get();
-  by_id_.emplace(a->id, std::move(owned));
+  by_id_.emplace(record_key, std::move(owned));
   for (std::size_t i = 0; i < a->affected.size(); ++i) {
     const auto& ecosystem = a->affected[i].ecosystem;
     auto base = advisory::EcosystemBase(ecosystem);
@@ -173,8 +182,10 @@ void AdvisoryIndex::Add(advisory::Advisory advisory) {
 }
 
 const IndexedAdvisory* AdvisoryIndex::Find(std::string_view id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second.get();
+  for (auto source : {advisory::Source::kOsv, advisory::Source::kNvd}) {
+    if (auto it = by_id_.find(RecordKey(source, id)); it != by_id_.end()) return it->second.get();
+  }
+  return nullptr;
 }
 
 std::span<const PackageEntry> AdvisoryIndex::LookupPackage(std::string_view ecosystem_base,

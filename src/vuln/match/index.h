@@ -76,14 +76,15 @@ class AdvisoryIndex {
   AdvisoryIndex(AdvisoryIndex&&) noexcept;
   AdvisoryIndex& operator=(AdvisoryIndex&&) noexcept;
 
-  // Adds an advisory, replacing one with the same id (an incremental import re-adds what changed).
-  // A withdrawn advisory removes the one with its id and is not indexed: it produces no findings.
+  // Adds an advisory, replacing one with the same source and id (an incremental import re-adds
+  // what changed); an OSV and an NVD record of one id are both kept. A withdrawn advisory removes
+  // the one with its source and id and is not indexed: it produces no findings.
   // Only what matching reads is kept (IndexedAdvisory); affected entries without a package
   // (GIT-only) are left out, and NVD cpeMatch criteria that are not CPE 2.3 names are kept but not
   // indexed. Pointers and spans obtained from the index stay valid until the next Add.
   void Add(advisory::Advisory advisory);
 
-  // The advisory with this id, or null.
+  // The advisory with this id (the OSV record when there are two), or null.
   const IndexedAdvisory* Find(std::string_view id) const;
 
   // Advisories currently indexed (replaced and withdrawn ones not counted).
@@ -136,7 +137,7 @@ class AdvisoryIndex {
 
   void Remove(const IndexedAdvisory& old);
 
-  KeyMap<std::unique_ptr<IndexedAdvisory>> by_id_;  // owns the advisories
+  KeyMap<std::unique_ptr<IndexedAdvisory>> by_id_;  // "<source>\n<id>"; owns the advisories
   KeyMap<PackageBucket> packages_;                  // "<base>\n<normalised name>"
   KeyMap<std::vector<CpeEntry>> cpes_;              // "<vendor>:<product>"
   std::set<std::string, std::less<>> bases_;
