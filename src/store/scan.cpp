@@ -1,9 +1,12 @@
 #include "store/scan.h"
 
 #include <algorithm>
+#include <array>
+#include <exception>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "sbom/purl.h"
@@ -126,6 +129,70 @@ std::string ComponentKey(const ScanComponent& c, const std::string& canonical_pu
   return c.name + "@" + c.version;
 }
 
+// The lookup keys of a scan's components.
+struct ScanKeys {
+  std::set<std::pair<std::string, std::string>> packages;  // (ecosystem base, normalised name)
+  std::set<std::pair<std::string, std::string>> cpes;      // (vendor, product)
+  // The operating systems and hardware the SBOM names (CPE part "o" or "h") are the platforms its
+  // software runs on: they satisfy NVD's running-on conditions ("esp-idf AND esp32").
+  std::vector<std::string> platforms;
+};
+
+Keyed KeyedOf(const ScanComponent& c, ScanKeys& keys) {
+  Keyed k{&c, {}, {}};
+  k.purl = PurlPartsOf(c.purl, k.canonical_purl);
+  if (k.purl) {
+    if (auto ref = vuln::match::OsvPackageForPurl(*k.purl)) {
+      keys.packages.emplace(std::string(vuln::advisory::EcosystemBase(ref->ecosystem)),
+                            vuln::advisory::NormalizePackageName(ref->ecosystem, ref->name));
+    }
+  }
+  if (vuln::match::MatchedByNameOnly(k.purl ? &*k.purl : nullptr, c.cpe) && !c.name.empty()) {
+    for (auto& key : vuln::match::NameOnlyKeys(c.name, c.group))
+      keys.packages.insert(std::move(key));
+  }
+  if (auto cpe = vuln::match::ParseCpe23(c.cpe)) {
+    keys.cpes.emplace(cpe->vendor(), cpe->product());
+    if (cpe->part() == "o" || cpe->part() == "h") keys.platforms.push_back(c.cpe);
+  }
+  return k;
+}
+
+struct PairHash {
+  std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+    const std::hash<std::string_view> hash;
+    return hash(p.first) * 31 + hash(p.second);
+  }
+};
+
+// Runs fn(begin, end, part) over [0, n): in two parts, the second on a thread of its own, when n
+// is large enough to pay for one and the machine has a second core. Scans run on the server's
+// request threads and its job thread: one more thread each, not a pool.
+template <class Fn>
+void InTwoParts(std::size_t n, Fn&& fn) {
+  if (n < 1000 || std::thread::hardware_concurrency() < 2) {
+    fn(0, n, 0);
+    return;
+  }
+  const std::size_t half = n / 2;
+  std::exception_ptr error;
+  std::thread second([&] {
+    try {
+      fn(half, n, 1);
+    } catch (...) {
+      error = std::current_exception();
+    }
+  });
+  try {
+    fn(0, half, 0);
+  } catch (...) {
+    second.join();
+    throw;
+  }
+  second.join();
+  if (error) std::rethrow_exception(error);
+}
+
 }  // namespace
 
 int SeverityRank(const std::string& severity) {
@@ -139,46 +206,45 @@ int SeverityRank(const std::string& severity) {
 std::vector<FindingRecord> ScanComponents(Store& store,
                                           const std::vector<ScanComponent>& components,
                                           ScanCache* cache) {
-  std::vector<Keyed> keyed;
-  std::set<std::pair<std::string, std::string>> package_keys, cpe_keys;
-  // The operating systems and hardware the SBOM names (CPE part "o" or "h") are the platforms its
-  // software runs on: they satisfy NVD's running-on conditions ("esp-idf AND esp32").
-  std::vector<std::string> platforms;
-  for (const ScanComponent& c : components) {
-    Keyed k{&c, {}, {}};
-    k.purl = PurlPartsOf(c.purl, k.canonical_purl);
-    if (k.purl) {
-      if (auto ref = vuln::match::OsvPackageForPurl(*k.purl)) {
-        package_keys.emplace(std::string(vuln::advisory::EcosystemBase(ref->ecosystem)),
-                             vuln::advisory::NormalizePackageName(ref->ecosystem, ref->name));
-      }
-    }
-    if (vuln::match::MatchedByNameOnly(k.purl ? &*k.purl : nullptr, c.cpe) && !c.name.empty()) {
-      for (auto& key : vuln::match::NameOnlyKeys(c.name, c.group))
-        package_keys.insert(std::move(key));
-    }
-    if (auto cpe = vuln::match::ParseCpe23(c.cpe)) {
-      cpe_keys.emplace(cpe->vendor(), cpe->product());
-      if (cpe->part() == "o" || cpe->part() == "h") platforms.push_back(c.cpe);
-    }
-    keyed.push_back(std::move(k));
-  }
+  std::vector<Keyed> keyed(components.size());
+  std::array<ScanKeys, 2> parts;
+  InTwoParts(components.size(), [&](std::size_t begin, std::size_t end, int part) {
+    for (std::size_t i = begin; i < end; ++i) keyed[i] = KeyedOf(components[i], parts[part]);
+  });
+  ScanKeys& keys = parts[0];
+  keys.packages.merge(parts[1].packages);
+  keys.cpes.merge(parts[1].cpes);
+  keys.platforms.insert(keys.platforms.end(), parts[1].platforms.begin(), parts[1].platforms.end());
+
   ScanCache own(std::numeric_limits<std::size_t>::max());
   ScanCache& held = cache != nullptr ? *cache : own;
   const std::lock_guard lock(held.mutex());
-  held.Load(store, {package_keys.begin(), package_keys.end()}, {cpe_keys.begin(), cpe_keys.end()});
-  const vuln::match::AdvisoryIndex& index = held.index();
-  Enricher enricher(store, held);
+  held.Load(store, {keys.packages.begin(), keys.packages.end()},
+            {keys.cpes.begin(), keys.cpes.end()});
+  std::array<std::vector<FindingRecord>, 2> found;
+  InTwoParts(keyed.size(), [&](std::size_t begin, std::size_t end, int part) {
+    Enricher enricher(store, held);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Keyed& k = keyed[i];
+      const std::string key = ComponentKey(*k.component, k.canonical_purl);
+      const vuln::match::ComponentIdentity identity{
+          k.purl ? &*k.purl : nullptr, k.component->cpe,     keys.platforms,
+          k.component->name,           k.component->version, k.component->group};
+      for (Finding& f : vuln::match::MatchComponent(held.index(), identity)) {
+        found[part].push_back(enricher.Build(*k.component, key, std::move(f)));
+      }
+    }
+  });
+  // One finding per component key and vulnerability (two components may share a purl): views of
+  // the kept findings' strings, which stay put as `out` does not grow past its reserve.
   std::vector<FindingRecord> out;
-  std::unordered_set<std::string> seen;  // component key and vulnerability id
-  for (const Keyed& k : keyed) {
-    const std::string key = ComponentKey(*k.component, k.canonical_purl);
-    const vuln::match::ComponentIdentity identity{
-        k.purl ? &*k.purl : nullptr, k.component->cpe,     platforms,
-        k.component->name,           k.component->version, k.component->group};
-    for (Finding& f : vuln::match::MatchComponent(index, identity)) {
-      FindingRecord r = enricher.Build(*k.component, key, std::move(f));
-      if (seen.insert(r.component_key + '\n' + r.vuln_id).second) out.push_back(std::move(r));
+  out.reserve(found[0].size() + found[1].size());
+  std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> seen;
+  seen.reserve(out.capacity());
+  for (auto& part : found) {
+    for (FindingRecord& r : part) {
+      out.push_back(std::move(r));
+      if (!seen.emplace(out.back().component_key, out.back().vuln_id).second) out.pop_back();
     }
   }
   return out;

@@ -33,34 +33,35 @@ void ScanCache::Load(Store& store, const KeyList& package_keys, const KeyList& c
       Reset();
     // A second Fetch only when an import committed between the check above and the first one's
     // snapshot; it starts from an empty cache and so cannot fail.
-    if (!Fetch(store, package_keys, cpe_keys)) {
+    std::vector<const std::vector<Record*>*> found;  // by each of the scan's keys
+    if (!Fetch(store, package_keys, cpe_keys, found)) {
       Reset();
-      Fetch(store, package_keys, cpe_keys);
+      Fetch(store, package_keys, cpe_keys, found);
+    }
+    ++stamp_;
+    for (const auto* records : found) {
+      for (Record* record : *records) record->stamp = stamp_;
     }
   } catch (...) {
     Reset();  // a key half read would otherwise pass for held
     throw;
   }
-  ++stamp_;
-  Stamp(packages_, 'p', package_keys);
-  Stamp(cpes_, 'c', cpe_keys);
 }
 
-bool ScanCache::Fetch(Store& store, const KeyList& package_keys, const KeyList& cpe_keys) {
+bool ScanCache::Fetch(Store& store, const KeyList& package_keys, const KeyList& cpe_keys,
+                      std::vector<const std::vector<Record*>*>& found) {
   KeyList missing_packages, missing_cpes;
   std::unordered_set<std::string> new_keys;
-  for (const auto& [base, name] : package_keys) {
-    if (packages_.try_emplace(KeyName('p', base, name)).second) {
-      missing_packages.emplace_back(base, name);
-      new_keys.insert(KeyName('p', base, name));
-    }
-  }
-  for (const auto& [vendor, product] : cpe_keys) {
-    if (cpes_.try_emplace(KeyName('c', vendor, product)).second) {
-      missing_cpes.emplace_back(vendor, product);
-      new_keys.insert(KeyName('c', vendor, product));
-    }
-  }
+  found.clear();
+  const auto look_up = [&](KeyMap& map, char kind, const auto& key, KeyList& missing) {
+    auto [at, added] = map.try_emplace(KeyName(kind, key.first, key.second));
+    found.push_back(&at->second);
+    if (!added) return;
+    missing.push_back(key);
+    new_keys.insert(at->first);
+  };
+  for (const auto& key : package_keys) look_up(packages_, 'p', key, missing_packages);
+  for (const auto& key : cpe_keys) look_up(cpes_, 'c', key, missing_cpes);
   if (new_keys.empty()) return true;
   const std::int64_t generation = store.ForEachCandidateAdvisory(
       missing_packages, missing_cpes,
@@ -90,14 +91,6 @@ void ScanCache::Add(vuln::advisory::Advisory&& a, const std::unordered_set<std::
   index_.Add(std::move(a));
 }
 
-void ScanCache::Stamp(const KeyMap& keys, char kind, const KeyList& names) {
-  for (const auto& [a, b] : names) {
-    auto it = keys.find(KeyName(kind, a, b));
-    if (it == keys.end()) continue;
-    for (Record* record : it->second) record->stamp = stamp_;
-  }
-}
-
 const AdvisoryFacts* ScanCache::FactsInScan(std::string_view id) const {
   auto it = entries_.find(id);
   if (it == entries_.end()) return nullptr;
@@ -110,10 +103,14 @@ const AdvisoryFacts* ScanCache::FactsInScan(std::string_view id) const {
 }
 
 const ScanCache::CveFacts& ScanCache::Cve(Store& store, const std::string& cve) {
-  auto it = cves_.find(cve);
-  if (it == cves_.end())
-    it = cves_.emplace(cve, CveFacts{store.KevEntryFor(cve), store.EpssFor(cve)}).first;
-  return it->second;
+  {
+    const std::shared_lock lock(cves_mutex_);
+    if (auto it = cves_.find(cve); it != cves_.end()) return it->second;
+  }
+  CveFacts facts{store.KevEntryFor(cve), store.EpssFor(cve)};
+  const std::unique_lock lock(cves_mutex_);
+  // References to the map's values stay valid: it is node-based.
+  return cves_.try_emplace(cve, std::move(facts)).first->second;
 }
 
 }  // namespace craft::store

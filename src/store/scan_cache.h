@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,8 @@ class ScanCache {
   ScanCache(const ScanCache&) = delete;
   ScanCache& operator=(const ScanCache&) = delete;
 
-  // Held by a scan from Load to its last finding: the scans of one cache take turns.
+  // Held by a scan from Load to its last finding: the scans of one cache take turns. While it is
+  // held, the index and FactsInScan may be read from several threads.
   std::mutex& mutex() { return mutex_; }
 
   // Makes the cache hold every candidate advisory (Store::ForEachCandidateAdvisory) of these
@@ -59,7 +61,8 @@ class ScanCache {
   // The facts of the advisory `id` when it is a candidate of the last Load's keys, else null.
   const AdvisoryFacts* FactsInScan(std::string_view id) const;
 
-  // The KEV entry and the EPSS score of a CVE, looked up once per generation.
+  // The KEV entry and the EPSS score of a CVE, looked up once per generation. Safe to call from
+  // several threads of one scan.
   struct CveFacts {
     std::optional<vuln::advisory::KevEntry> kev;
     std::optional<vuln::advisory::EpssEntry> epss;
@@ -85,9 +88,10 @@ class ScanCache {
 
   void Reset();
   // Reads the keys not held; false when the store's generation moved past the cache's meanwhile.
-  bool Fetch(Store& store, const KeyList& package_keys, const KeyList& cpe_keys);
+  // `found`: the records of each key.
+  bool Fetch(Store& store, const KeyList& package_keys, const KeyList& cpe_keys,
+             std::vector<const std::vector<Record*>*>& found);
   void Add(vuln::advisory::Advisory&& advisory, const std::unordered_set<std::string>& new_keys);
-  void Stamp(const KeyMap& keys, char kind, const KeyList& names);
 
   std::mutex mutex_;
   std::size_t max_advisories_;
@@ -102,6 +106,7 @@ class ScanCache {
   std::size_t records_held_ = 0;
   KeyMap packages_;
   KeyMap cpes_;
+  std::shared_mutex cves_mutex_;
   std::unordered_map<std::string, CveFacts> cves_;
   std::uint64_t stamp_ = 0;
   std::uint64_t records_read_ = 0;

@@ -122,6 +122,19 @@ TEST_F(StoreTest, AnOsvAndAnNvdRecordOfOneIdBothMatch) {
   EXPECT_EQ(findings[1].match_method, "cpe");
 }
 
+// Two components with one purl (an SBOM listing a package twice) give one finding, also when the
+// scan is split between two threads (from 1,000 components) and the twins fall in different parts.
+TEST_F(StoreTest, ComponentsSharingAPurlGiveOneFindingEvenAcrossTheScansTwoParts) {
+  store_->UpsertAdvisories({LeftPadAdvisory()});
+  std::vector<ScanComponent> components(1200, {"other", "1.0", "pkg:npm/other@1.0", "", ""});
+  components.front() = kLeftPad;
+  components.back() = kLeftPad;
+  EXPECT_EQ(ScanComponents(*store_, {kLeftPad, kLeftPad}).size(), 1u);
+  const auto findings = ScanComponents(*store_, components);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].component_key, "pkg:npm/left-pad@1.0.0");
+}
+
 // Over its budget, the cache is emptied before the next scan and reads its keys again.
 TEST_F(StoreTest, ACacheOverItsBudgetStartsAgainAndStillFindsEverything) {
   store_->UpsertAdvisories({LeftPadAdvisory(), NvdAdvisory("CVE-2099-0003", "pad")});
