@@ -1,5 +1,6 @@
 # Shared by the bench scripts: start a craft server on a fresh data folder and create a version.
-# Sets CRAFT_PID, PORT, KEY, VERSION_ID, DATA.
+# Sets CRAFT_PID, PORT, KEY, VERSION_ID, DATA. With CRAFT_BENCH_DB set, the data folder starts with
+# a copy of that database (an advisory database after `craft vuln import`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CRAFT="${CRAFT:-$ROOT/build/src/craft}"
@@ -7,6 +8,10 @@ CRAFT="${CRAFT:-$ROOT/build/src/craft}"
 start_craft() {
   DATA="$(mktemp -d /tmp/craft-bench-XXXXXX)"
   local log="$DATA/serve.log"
+  if [ -n "${CRAFT_BENCH_DB:-}" ]; then
+    mkdir -p "$DATA/var"
+    cp "$CRAFT_BENCH_DB" "$DATA/var/craft.db"
+  fi
   "$CRAFT" serve --data "$DATA/var" --listen 127.0.0.1:0 "$@" >"$log" 2>&1 &
   CRAFT_PID=$!
   for _ in $(seq 100); do
