@@ -8,6 +8,7 @@
 // Prints each scan's wall time and findings, checks that every warm scan's findings equal the
 // first one's, then the advisories held and the peak RSS.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -38,6 +39,14 @@ bool Same(const std::vector<FindingRecord>& a, const std::vector<FindingRecord>&
   return true;
 }
 
+// The resident set now, in MB.
+long ResidentMb() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * sysconf(_SC_PAGESIZE) / (1024 * 1024);
+}
+
 double Milliseconds(std::chrono::steady_clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
 }
@@ -65,6 +74,7 @@ int main(int argc, char** argv) {
   auto store = craft::store::OpenSqliteStore(argv[1]);
   craft::store::ScanCache cache;
   std::vector<FindingRecord> first;
+  const long resident_before = ResidentMb();
   for (int run = 0; run <= runs; ++run) {
     const auto start = std::chrono::steady_clock::now();
     auto findings = craft::store::ScanComponents(*store, components, &cache);
@@ -73,6 +83,8 @@ int main(int argc, char** argv) {
                 components.size(), findings.size());
     if (run == 0) {
       first = std::move(findings);
+      std::printf("resident before the first scan: %ld MB, after it (cache and findings): %ld MB\n",
+                  resident_before, ResidentMb());
     } else if (!Same(first, findings)) {
       std::cerr << "the warm scan's findings differ from the cold scan's\n";
       return 1;
