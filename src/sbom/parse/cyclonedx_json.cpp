@@ -34,14 +34,14 @@ class CycloneDxJson {
     } else if (key == "metadata") {
       r_.ForFields(v, [this](std::string_view k, Value x) { Metadata(k, x); });
     } else if (key == "components") {
-      r_.ForEach(
+      r_.ForEachOnce(
           v, [this](Value c) { ReadComponent(c, std::nullopt, 1); }, &doc_.components);
     } else if (key == "dependencies") {
-      r_.ForEach(v, [this](Value d) { ReadDependency(d); });
+      r_.ForEachOnce(v, [this](Value d) { ReadDependency(d); });
     } else if (key == "compositions") {
-      r_.ForEach(v, [this](Value c) { ReadComposition(c); });
+      r_.ForEachOnce(v, [this](Value c) { ReadComposition(c); });
     } else if (key == "vulnerabilities") {
-      r_.ForEach(v, [this](Value x) { doc_.vulnerabilities.push_back(ReadVulnerability(x)); });
+      r_.ForEachOnce(v, [this](Value x) { doc_.vulnerabilities.push_back(ReadVulnerability(x)); });
     }
   }
 

@@ -1,5 +1,9 @@
 #include "sbom/parse/json_reader.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -149,6 +153,31 @@ std::vector<std::string> JsonReader<Json>::Strings(Value v) {
   std::vector<std::string> out;
   ForEach(v, [&](Value element) { out.push_back(String(element)); });
   return out;
+}
+
+template <class Json>
+bool JsonReader<Json>::LetGoOfStringsBefore(Value element, bool first) {
+  if constexpr (std::is_same_v<Json, Dom>) {
+    if (!let_go_ || element.type() != simdjson::dom::element_type::OBJECT) return false;
+    const simdjson::dom::object object = element.get_object().value_unsafe();
+    if (object.begin() == object.end()) return false;
+    // The element's first string, its key, is preceded in the buffer by its 4-byte length.
+    const auto at = reinterpret_cast<std::uintptr_t>((*object.begin()).key.data()) - 4;
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    if (first) {
+      kept_up_to_ = std::max(kept_up_to_, (at + page - 1) & ~(page - 1));
+      return true;
+    }
+    const std::uintptr_t end = at & ~(page - 1);
+    if (end <= kept_up_to_) return true;
+    ::madvise(reinterpret_cast<void*>(kept_up_to_), end - kept_up_to_, MADV_DONTNEED);
+    kept_up_to_ = end;
+    return true;
+  } else {
+    (void)element;
+    (void)first;
+    return false;
+  }
 }
 
 template class JsonReader<OnDemand>;

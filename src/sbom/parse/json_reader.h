@@ -15,6 +15,7 @@
 #include <simdjson.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -143,6 +144,28 @@ class JsonReader : public JsonPosition {
     }
   }
 
+  // ForEach over an array whose elements are read once, in order, and never looked at again: once
+  // LetGoOfStringsBehind() is on, the DOM's strings of the elements already read go from memory
+  // as the next one is reached (see LetGoOfStringsBehind).
+  template <class F, class Vector = std::vector<int>>
+  void ForEachOnce(Value v, F&& f, Vector* reserve = nullptr) {
+    bool first = true;
+    ForEach(
+        v,
+        [&](Value element) {
+          if (LetGoOfStringsBefore(element, first)) first = false;
+          f(element);
+        },
+        reserve);
+  }
+
+  // From now on, ForEachOnce lets the strings of the DOM being read go from memory behind it
+  // (MADV_DONTNEED: the pages read back as zeros). simdjson writes a DOM's strings in document
+  // order, so those of the elements already read lie before the next element's; the strings the
+  // reader still holds (the keys of the pointer, outside the array) lie before the array's first
+  // element, and are kept. The DOM may not be read again, except for the rest of the document.
+  void LetGoOfStringsBehind() { let_go_ = true; }
+
   // Calls f(key, value) for each field of the object at `v`, with the key pushed on the pointer.
   template <class F>
   void ForFields(Value v, F&& f) {
@@ -184,6 +207,15 @@ class JsonReader : public JsonPosition {
 
   // True when `v` has type `type`; else a warning naming `what` was expected.
   bool Expect(Value v, JsonType type, std::string_view what);
+
+ private:
+  // Lets the DOM strings between the array's first element that has one (`first`: this is it)
+  // and `element` go, whole pages only. False when the reader does not let go, or `element` has no
+  // key to place it by (not an object, or an empty one).
+  bool LetGoOfStringsBefore(Value element, bool first);
+
+  bool let_go_ = false;
+  std::uintptr_t kept_up_to_ = 0;  // strings from here up to the current element may go
 };
 
 // Runs `read()`, turning a simdjson error (a malformed or truncated document) into an error
