@@ -13,7 +13,8 @@ namespace craft::sbom::parse::json {
 
 std::string JsonPosition::Pointer() const {
   std::string pointer;
-  for (const Segment& segment : path_) {
+  for (std::size_t i = 0; i < depth_; ++i) {
+    const Segment& segment = path_[i];
     pointer += '/';
     if (!segment.is_key) {
       pointer += std::to_string(segment.index);
