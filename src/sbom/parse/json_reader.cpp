@@ -25,6 +25,8 @@ std::string JsonPosition::Pointer() const {
   return pointer.empty() ? "/" : pointer;
 }
 
+void JsonPosition::Grow() { path_.resize(2 * depth_ + 16); }
+
 void JsonPosition::Add(Diagnostic::Severity severity, std::string message) {
   diagnostics_.push_back({severity, Pointer(), std::move(message)});
 }

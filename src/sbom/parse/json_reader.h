@@ -100,9 +100,10 @@ class JsonPosition {
   // A push per field and per array element read: the path's slots are kept when popped, so that
   // a push is a store (vector::push_back was not inlined, and took 3% of `sbom check`).
   void Push(const Segment& segment) {
-    if (depth_ == path_.size()) path_.resize(2 * depth_ + 16);
+    if (depth_ == path_.size()) Grow();
     path_[depth_++] = segment;
   }
+  void Grow();                 // out of line, so that Push is inlined
   std::vector<Segment> path_;  // path_[0, depth_) is the current position
   std::size_t depth_ = 0;
   std::size_t components_ = 0;

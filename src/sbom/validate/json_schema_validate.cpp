@@ -153,10 +153,26 @@ bool Validator::CheckObject(const Node& node, simdjson::dom::object object) {
   return ok;
 }
 
+namespace {
+
+// std::string's operator<, inline: the property names of the schema are searched for every member
+// of the document, and most compare unequal in their first bytes, where a call to memcmp for each
+// comparison cost more than the comparison (5% of `sbom check`).
+bool NameLess(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  }
+  return a.size() < b.size();
+}
+
+}  // namespace
+
 bool Validator::CheckMember(const Node& node, std::string_view key, element value) {
   bool ok = true, matched = false;
-  auto it = std::lower_bound(node.properties.begin(), node.properties.end(), key,
-                             [](const auto& p, std::string_view k) { return p.first < k; });
+  auto it =
+      std::lower_bound(node.properties.begin(), node.properties.end(), key,
+                       [](const auto& p, std::string_view k) { return NameLess(p.first, k); });
   if (it != node.properties.end() && it->first == key) {
     matched = true;
     ok = Check(it->second, value);
