@@ -1,7 +1,9 @@
 #include "sbom/check.h"
 
 #include <algorithm>
-#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "sbom/parse.h"
 #include "sbom/parse/formats.h"
@@ -27,6 +29,33 @@ nlohmann::json Diagnostics(const std::vector<Diagnostic>& all, Diagnostic::Sever
   return list;
 }
 
+// The specVersion the CycloneDX reader will take from `root`: the last one's, when it is a string
+// ("" when there is none); nullopt when it is not a string.
+std::optional<std::string> SpecVersion(simdjson::dom::element root) {
+  std::optional<std::string> found = "";
+  const simdjson::dom::object object = root.get_object().value_unsafe();
+  for (const simdjson::dom::key_value_pair field : object) {
+    if (field.key != "specVersion") continue;
+    found.reset();
+    std::string_view text;
+    if (field.value.get_string().get(text) == simdjson::SUCCESS) found = std::string(text);
+  }
+  return found;
+}
+
+// The check's validation of CycloneDX JSON, done on simdjson's DOM before the document is read
+// from it: the reader may then let the DOM's strings go as it reads (parse::CycloneDxDomOpened),
+// so that they are not held twice at the peak. Used when the document is read with the same
+// format and spec version; other documents are validated afterwards, from the bytes.
+struct ValidatedFirst {
+  std::string spec_version;
+  std::optional<std::vector<Diagnostic>> diagnostics;
+
+  bool Holds(const Document& doc) const {
+    return diagnostics && doc.format == Format::kCycloneDxJson && doc.spec_version == spec_version;
+  }
+};
+
 }  // namespace
 
 std::string_view ProfileName(Profile profile) {
@@ -51,15 +80,25 @@ std::optional<Profile> ParseProfile(std::string_view name) {
 CheckResult CheckSbom(std::string_view bytes, const Limits& limits,
                       const std::function<void()>& input_parsed) {
   CheckResult result;
-  // JSON is parsed once: the validator checks the DOM the reader read, then it is freed.
-  std::unique_ptr<parse::JsonDom> json;
-  Parsed<Document> parsed = parse::ParseKeepingJson(bytes, limits, &json, &input_parsed);
+  // JSON is parsed once: the validator checks the DOM the reader reads.
+  ValidatedFirst first;
+  const parse::CycloneDxDomOpened validate_first = [&](const parse::JsonDom& json) {
+    std::optional<std::string> spec_version = SpecVersion(json.root);
+    if (!spec_version) return true;  // the reader warns, or needs the text: no schema is used
+    Document probe;
+    probe.format = Format::kCycloneDxJson;
+    probe.spec_version = first.spec_version = std::move(*spec_version);
+    first.diagnostics = ValidateAgainstSpec(bytes, probe, &json);
+    return true;
+  };
+  Parsed<Document> parsed =
+      parse::ParseKeepingJson(bytes, limits, nullptr, &input_parsed, &validate_first);
   result.diagnostics = std::move(parsed.diagnostics);
   if (parsed.value) {
-    for (auto& d : ValidateAgainstSpec(bytes, *parsed.value, json.get())) {
-      result.diagnostics.push_back(std::move(d));
-    }
-    json.reset();
+    std::vector<Diagnostic> found = first.Holds(*parsed.value)
+                                        ? std::move(*first.diagnostics)
+                                        : ValidateAgainstSpec(bytes, *parsed.value);
+    for (auto& d : found) result.diagnostics.push_back(std::move(d));
     result.summary = Summarise(*parsed.value);
     result.score = quality::ScoreSbom(*parsed.value);
     result.document = std::move(parsed.value);

@@ -1,6 +1,7 @@
 // CycloneDX JSON (specification 1.2 to 1.7) into sbom::Document, in one pass over a simdjson
 // On-Demand document.
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "sbom/parse/json_reader.h"
@@ -34,14 +35,14 @@ class CycloneDxJson {
     } else if (key == "metadata") {
       r_.ForFields(v, [this](std::string_view k, Value x) { Metadata(k, x); });
     } else if (key == "components") {
-      r_.ForEach(
+      r_.ForEachOnce(
           v, [this](Value c) { ReadComponent(c, std::nullopt, 1); }, &doc_.components);
     } else if (key == "dependencies") {
-      r_.ForEach(v, [this](Value d) { ReadDependency(d); });
+      r_.ForEachOnce(v, [this](Value d) { ReadDependency(d); });
     } else if (key == "compositions") {
-      r_.ForEach(v, [this](Value c) { ReadComposition(c); });
+      r_.ForEachOnce(v, [this](Value c) { ReadComposition(c); });
     } else if (key == "vulnerabilities") {
-      r_.ForEach(v, [this](Value x) { doc_.vulnerabilities.push_back(ReadVulnerability(x)); });
+      r_.ForEachOnce(v, [this](Value x) { doc_.vulnerabilities.push_back(ReadVulnerability(x)); });
     }
   }
 
@@ -290,7 +291,12 @@ class CycloneDxJson {
       if (k == "ref") d.ref = r_.String(x);
       if (k == "dependsOn" || k == "provides") {
         auto refs = r_.Strings(x);
-        d.depends_on.insert(d.depends_on.end(), refs.begin(), refs.end());
+        if (d.depends_on.empty()) {
+          d.depends_on = std::move(refs);  // the usual case: no copy of each ref
+        } else {
+          d.depends_on.insert(d.depends_on.end(), std::make_move_iterator(refs.begin()),
+                              std::make_move_iterator(refs.end()));
+        }
       }
     });
     doc_.dependencies.push_back(std::move(d));

@@ -114,9 +114,11 @@ bool RootIsObject(typename Json::Root& doc) {
   }
 }
 
-// Reads the opened document into out.value (unless a limit refuses it).
+// Reads the opened document into out.value (unless a limit refuses it). `may_let_go`, when set,
+// is asked before CycloneDX JSON is read from a DOM whether the reader may let its strings go.
 template <class Json>
-void ReadDocument(typename Json::Root& doc, JsonReader<Json>& reader, Parsed<Document>& out) {
+void ReadDocument(typename Json::Root& doc, JsonReader<Json>& reader, Parsed<Document>& out,
+                  const std::function<bool()>& may_let_go = {}) {
   if (!RootIsObject<Json>(doc)) {
     reader.Error("the JSON document is not an object, so it is not an SBOM");
     return;
@@ -129,6 +131,7 @@ void ReadDocument(typename Json::Root& doc, JsonReader<Json>& reader, Parsed<Doc
     case JsonKind::kCycloneDx:
       if (detail != "CycloneDX")
         reader.Warn("bomFormat is \"" + detail + "\", expected \"CycloneDX\"");
+      if (may_let_go && may_let_go()) reader.LetGoOfStringsBehind();
       ReadCycloneDxJson(doc, reader, document);
       break;
     case JsonKind::kSpdx2:
@@ -221,7 +224,8 @@ struct PaddedInput {
 }  // namespace
 
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out,
-              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed) {
+              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed,
+              const CycloneDxDomOpened* dom_opened) {
   const PaddedInput input(bytes);
   // The DOM accepts only well-formed JSON no deeper than max_depth: input that CheckJsonNesting
   // passes and On-Demand reads without error, so both readers say the same about it.
@@ -230,9 +234,13 @@ void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& ou
     const std::size_t noted = out.diagnostics.size();
     JsonReader<Dom> reader(std::string_view(input.view.data(), input.view.size()), limits,
                            out.diagnostics);
+    bool let_go = false;
+    const std::function<bool()> may_let_go = [&] {
+      return let_go = dom_opened != nullptr && *dom_opened && (*dom_opened)(*dom);
+    };
     try {
-      ReadDocument(dom->root, reader, out);
-      if (keep != nullptr) *keep = std::move(dom);
+      ReadDocument(dom->root, reader, out, may_let_go);
+      if (keep != nullptr && !let_go) *keep = std::move(dom);
       return;
     } catch (const NeedsSourceText&) {
       out.diagnostics.resize(noted);
@@ -252,8 +260,9 @@ void ReadJsonOnDemand(std::string_view bytes, const Limits& limits, Parsed<Docum
 namespace craft::sbom::parse {
 
 void ReadJson(std::string_view bytes, const Limits& limits, Parsed<Document>& out,
-              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed) {
-  json::ReadJson(bytes, limits, out, keep, input_parsed);
+              std::unique_ptr<JsonDom>* keep, const std::function<void()>* input_parsed,
+              const CycloneDxDomOpened* dom_opened) {
+  json::ReadJson(bytes, limits, out, keep, input_parsed, dom_opened);
 }
 
 }  // namespace craft::sbom::parse

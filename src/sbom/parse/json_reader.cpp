@@ -1,5 +1,9 @@
 #include "sbom/parse/json_reader.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -9,7 +13,8 @@ namespace craft::sbom::parse::json {
 
 std::string JsonPosition::Pointer() const {
   std::string pointer;
-  for (const Segment& segment : path_) {
+  for (std::size_t i = 0; i < depth_; ++i) {
+    const Segment& segment = path_[i];
     pointer += '/';
     if (!segment.is_key) {
       pointer += std::to_string(segment.index);
@@ -19,6 +24,8 @@ std::string JsonPosition::Pointer() const {
   }
   return pointer.empty() ? "/" : pointer;
 }
+
+void JsonPosition::Grow() { path_.resize(2 * depth_ + 16); }
 
 void JsonPosition::Add(Diagnostic::Severity severity, std::string message) {
   diagnostics_.push_back({severity, Pointer(), std::move(message)});
@@ -149,6 +156,33 @@ std::vector<std::string> JsonReader<Json>::Strings(Value v) {
   std::vector<std::string> out;
   ForEach(v, [&](Value element) { out.push_back(String(element)); });
   return out;
+}
+
+template <class Json>
+bool JsonReader<Json>::LetGoOfStringsBefore(Value element, bool first) {
+  if constexpr (std::is_same_v<Json, Dom>) {
+    if (!let_go_ || element.type() != simdjson::dom::element_type::OBJECT) return false;
+    const simdjson::dom::object object = element.get_object().value_unsafe();
+    if (object.begin() == object.end()) return false;
+    // The element's first string, its key, is preceded in the buffer by its 4-byte length.
+    const auto at = reinterpret_cast<std::uintptr_t>((*object.begin()).key.data()) - 4;
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    if (first) {
+      kept_up_to_ = std::max(kept_up_to_, (at + page - 1) & ~(page - 1));
+      return true;
+    }
+    // A megabyte at a time: a call per page (every few components) cost more than it saved.
+    constexpr std::uintptr_t kAtLeast = std::uintptr_t{1} << 20;
+    const std::uintptr_t end = at & ~(page - 1);
+    if (end < kept_up_to_ + kAtLeast) return true;
+    ::madvise(reinterpret_cast<void*>(kept_up_to_), end - kept_up_to_, MADV_DONTNEED);
+    kept_up_to_ = end;
+    return true;
+  } else {
+    (void)element;
+    (void)first;
+    return false;
+  }
 }
 
 template class JsonReader<OnDemand>;

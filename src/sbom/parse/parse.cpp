@@ -78,7 +78,8 @@ Parsed<Document> Parse(std::string_view bytes, const Limits& limits) {
 
 Parsed<Document> parse::ParseKeepingJson(std::string_view bytes, const Limits& limits,
                                          std::unique_ptr<JsonDom>* keep,
-                                         const std::function<void()>* input_parsed) {
+                                         const std::function<void()>* input_parsed,
+                                         const CycloneDxDomOpened* dom_opened) {
   Parsed<Document> out;
   if (bytes.size() > limits.max_bytes) {
     Refuse(out, "/",
@@ -99,7 +100,7 @@ Parsed<Document> parse::ParseKeepingJson(std::string_view bytes, const Limits& l
   char c = bytes[first];
   std::string_view line = FirstContentLine(bytes);
   if (c == '{' || c == '[') {
-    parse::ReadJson(bytes, limits, out, keep, input_parsed);
+    parse::ReadJson(bytes, limits, out, keep, input_parsed, dom_opened);
   } else if (c == '<' && LooksLikeHtml(bytes.substr(first))) {
     Refuse(out, "1:1", "this is an HTML page, not an SBOM");
   } else if (c == '<') {

@@ -92,6 +92,18 @@ std::uint64_t HashValue(element value) {
   }
 }
 
+std::uint64_t ShallowHash(element value) {
+  if (value.type() != element_type::OBJECT) return HashValue(value);
+  std::uint64_t h = 0x51ed270b7f4a7c15ULL;  // as HashValue: members in any order
+  for (auto member : value.get_object()) {
+    const element_type type = member.value.type();
+    const std::uint64_t nested = type == element_type::ARRAY ? 0x4444 : 0x5555;
+    const bool scalar = type != element_type::ARRAY && type != element_type::OBJECT;
+    h += Mix(HashBytes(member.key) * 31 + (scalar ? HashValue(member.value) : nested));
+  }
+  return Mix(h);
+}
+
 bool EqualValues(element a, element b) {
   element_type ta = a.type(), tb = b.type();
   if (IsNumber(ta) && IsNumber(tb)) {

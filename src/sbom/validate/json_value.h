@@ -12,6 +12,10 @@ namespace craft::sbom::json_schema {
 // A hash that equal values share.
 std::uint64_t HashValue(simdjson::dom::element value);
 
+// A cheaper hash that equal values share too: of an object, its members' keys and the values of
+// those that are neither arrays nor objects (of those, only the kind); of anything else, HashValue.
+std::uint64_t ShallowHash(simdjson::dom::element value);
+
 // JSON Schema equality.
 bool EqualValues(simdjson::dom::element a, simdjson::dom::element b);
 
