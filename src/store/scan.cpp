@@ -24,6 +24,7 @@ struct Keyed {
   const ScanComponent* component = nullptr;
   std::optional<vuln::match::PurlParts> purl;
   std::string canonical_purl;
+  std::string key;  // the findings' component key (ComponentKey)
 };
 
 std::optional<vuln::match::PurlParts> PurlPartsOf(const std::string& text, std::string& canonical) {
@@ -71,12 +72,18 @@ class Enricher {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::vector<std::string_view> references;  // the first 20 distinct, by id
-    for (const auto& id : ids) AddFacts(id, r, references);
+    for (const auto& id : ids) {
+      const bool cve = IsCve(id);
+      const ScanCache::IdFacts facts = cache_.FactsOf(store_, id, cve);
+      if (facts.facts != nullptr) AddFacts(*facts.facts, r, references);
+      if (facts.cve != nullptr) {
+        Join(*facts.cve, r);
+      } else if (cve) {  // not an id the cache knows (not expected): asked of the store
+        Join({store_.KevEntryFor(id), store_.EpssFor(id)}, r);
+      }
+    }
     std::sort(references.begin(), references.end());
     r.references.assign(references.begin(), references.end());
-    for (const auto& id : ids) {
-      if (IsCve(id)) Join(id, r);
-    }
     for (auto& id : ids) {
       if (id != r.vuln_id) r.aliases.push_back(std::move(id));
     }
@@ -84,12 +91,10 @@ class Enricher {
   }
 
  private:
-  void AddFacts(const std::string& id, FindingRecord& r,
-                std::vector<std::string_view>& references) {
-    const AdvisoryFacts* facts = cache_.FactsInScan(id);
-    if (facts == nullptr) return;
-    if (r.summary.empty()) r.summary = facts->summary;
-    const AdvisorySeverity& s = facts->severity;
+  static void AddFacts(const AdvisoryFacts& facts, FindingRecord& r,
+                       std::vector<std::string_view>& references) {
+    if (r.summary.empty()) r.summary = facts.summary;
+    const AdvisorySeverity& s = facts.severity;
     if (s.score && (!r.cvss_score || *s.score > *r.cvss_score)) {
       r.cvss_score = s.score;
       r.cvss_vector = s.vector;
@@ -97,15 +102,14 @@ class Enricher {
     } else if (!r.cvss_score && r.severity == "unknown") {
       r.severity = s.rating;
     }
-    for (const auto& url : facts->references) {
+    for (const auto& url : facts.references) {
       if (references.size() == 20) break;
       if (std::find(references.begin(), references.end(), url) == references.end())
         references.push_back(url);
     }
   }
 
-  void Join(const std::string& cve, FindingRecord& r) {
-    const ScanCache::CveFacts& facts = cache_.Cve(store_, cve);
+  static void Join(const ScanCache::CveFacts& facts, FindingRecord& r) {
     if (!r.kev && facts.kev) {
       r.kev = true;
       r.kev_date_added = facts.kev->date_added;
@@ -139,8 +143,9 @@ struct ScanKeys {
 };
 
 Keyed KeyedOf(const ScanComponent& c, ScanKeys& keys) {
-  Keyed k{&c, {}, {}};
+  Keyed k{&c, {}, {}, {}};
   k.purl = PurlPartsOf(c.purl, k.canonical_purl);
+  k.key = ComponentKey(c, k.canonical_purl);
   if (k.purl) {
     if (auto ref = vuln::match::OsvPackageForPurl(*k.purl)) {
       keys.packages.emplace(std::string(vuln::advisory::EcosystemBase(ref->ecosystem)),
@@ -226,12 +231,11 @@ std::vector<FindingRecord> ScanComponents(Store& store,
     Enricher enricher(store, held);
     for (std::size_t i = begin; i < end; ++i) {
       const Keyed& k = keyed[i];
-      const std::string key = ComponentKey(*k.component, k.canonical_purl);
       const vuln::match::ComponentIdentity identity{
           k.purl ? &*k.purl : nullptr, k.component->cpe,     keys.platforms,
           k.component->name,           k.component->version, k.component->group};
       for (Finding& f : vuln::match::MatchComponent(held.index(), identity)) {
-        found[part].push_back(enricher.Build(*k.component, key, std::move(f)));
+        found[part].push_back(enricher.Build(*k.component, k.key, std::move(f)));
       }
     }
   });

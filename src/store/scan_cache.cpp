@@ -23,7 +23,6 @@ void ScanCache::Reset() {
   records_held_ = 0;
   packages_.clear();
   cpes_.clear();
-  cves_.clear();
 }
 
 void ScanCache::Load(Store& store, const KeyList& package_keys, const KeyList& cpe_keys) {
@@ -87,30 +86,32 @@ void ScanCache::Add(vuln::advisory::Advisory&& a, const std::unordered_set<std::
   if (record.held) return;  // found before by another key
   record.held = true;
   ++records_held_;
-  record.facts = FactsOf(a);
+  record.facts = store::FactsOf(a);
+  for (const auto& alias : a.aliases) entries_.try_emplace(alias);
   index_.Add(std::move(a));
 }
 
-const AdvisoryFacts* ScanCache::FactsInScan(std::string_view id) const {
+ScanCache::IdFacts ScanCache::FactsOf(Store& store, std::string_view id, bool is_cve) {
   auto it = entries_.find(id);
-  if (it == entries_.end()) return nullptr;
+  if (it == entries_.end()) return {};
+  Entry& entry = it->second;
+  IdFacts out;
   // The NVD record's first, as a scan without the cache takes the first of the store's (source,
   // id) order.
-  for (const Record* record : {&it->second.nvd, &it->second.osv}) {
-    if (record->held && record->stamp == stamp_) return &record->facts;
+  for (const Record* record : {&entry.nvd, &entry.osv}) {
+    if (record->held && record->stamp == stamp_) {
+      out.facts = &record->facts;
+      break;
+    }
   }
-  return nullptr;
-}
-
-const ScanCache::CveFacts& ScanCache::Cve(Store& store, const std::string& cve) {
-  {
-    const std::shared_lock lock(cves_mutex_);
-    if (auto it = cves_.find(cve); it != cves_.end()) return it->second;
+  if (is_cve) {
+    std::call_once(entry.cve_once, [&] {
+      const std::string cve(id);
+      entry.cve = {store.KevEntryFor(cve), store.EpssFor(cve)};
+    });
+    out.cve = &entry.cve;
   }
-  CveFacts facts{store.KevEntryFor(cve), store.EpssFor(cve)};
-  const std::unique_lock lock(cves_mutex_);
-  // References to the map's values stay valid: it is node-based.
-  return cves_.try_emplace(cve, std::move(facts)).first->second;
+  return out;
 }
 
 }  // namespace craft::store

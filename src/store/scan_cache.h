@@ -11,7 +11,7 @@
 //  - a key is held completely or not at all, and matching only looks up the keys of the scan's
 //    own components;
 //  - a finding shows the facts (summary, severity, references) of an alias only when that alias
-//    is a candidate of the scan's own keys, as a scan without the cache would (FactsInScan).
+//    is a candidate of the scan's own keys, as a scan without the cache would (FactsOf).
 // Past its budget of advisories the cache is emptied before the next scan: its memory is bounded
 // by the budget plus one scan's candidates.
 
@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,28 +46,33 @@ class ScanCache {
   ScanCache& operator=(const ScanCache&) = delete;
 
   // Held by a scan from Load to its last finding: the scans of one cache take turns. While it is
-  // held, the index and FactsInScan may be read from several threads.
+  // held, the index and FactsOf may be used from several threads.
   std::mutex& mutex() { return mutex_; }
 
   // Makes the cache hold every candidate advisory (Store::ForEachCandidateAdvisory) of these
   // (ecosystem base, normalised name) and (vendor, product) keys, as of the store's current
-  // advisory generation, and makes them the current scan's (FactsInScan). Reads from the store only
+  // advisory generation, and makes them the current scan's (FactsOf). Reads from the store only
   // the keys the cache does not hold.
   void Load(Store& store, const KeyList& package_keys, const KeyList& cpe_keys);
 
   // The held advisories, indexed for vuln::match.
   const vuln::match::AdvisoryIndex& index() const { return index_; }
 
-  // The facts of the advisory `id` when it is a candidate of the last Load's keys, else null.
-  const AdvisoryFacts* FactsInScan(std::string_view id) const;
-
-  // The KEV entry and the EPSS score of a CVE, looked up once per generation. Safe to call from
-  // several threads of one scan.
+  // The KEV entry and the EPSS score of a CVE.
   struct CveFacts {
     std::optional<vuln::advisory::KevEntry> kev;
     std::optional<vuln::advisory::EpssEntry> epss;
   };
-  const CveFacts& Cve(Store& store, const std::string& cve);
+  // What a finding shows of one of its ids (an advisory's id or alias): the facts of its record
+  // when that record is a candidate of the last Load's keys (else null), and, for a CVE id, its
+  // KEV entry and EPSS score, looked up once per generation (else null). Safe to call from several
+  // threads while the scan holds mutex(). Every id and alias of a held record has an entry; for
+  // any other id both are null.
+  struct IdFacts {
+    const AdvisoryFacts* facts = nullptr;
+    const CveFacts* cve = nullptr;
+  };
+  IdFacts FactsOf(Store& store, std::string_view id, bool is_cve);
 
   std::size_t size() const { return records_held_; }  // advisory records held
   // Advisory records read from the store since the cache was made (all Loads).
@@ -80,9 +84,11 @@ class ScanCache {
     AdvisoryFacts facts;
     std::uint64_t stamp = 0;  // the last Load whose keys found it
   };
-  struct Entry {  // one advisory id: an OSV record and an NVD record may share it
+  struct Entry {  // one advisory id or alias: an OSV record and an NVD record may share an id
     Record nvd;
     Record osv;
+    std::once_flag cve_once;  // `cve` filled in by the first scan that needs it
+    CveFacts cve;
   };
   // Kind ('p' package, 'c' CPE), then the key's two parts: the records found by that key.
   using KeyMap = std::unordered_map<std::string, std::vector<Record*>>;
@@ -107,8 +113,6 @@ class ScanCache {
   std::size_t records_held_ = 0;
   KeyMap packages_;
   KeyMap cpes_;
-  std::shared_mutex cves_mutex_;
-  std::unordered_map<std::string, CveFacts> cves_;
   std::uint64_t stamp_ = 0;
   std::uint64_t records_read_ = 0;
 };
