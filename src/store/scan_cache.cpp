@@ -73,7 +73,10 @@ bool ScanCache::Fetch(Store& store, const KeyList& package_keys, const KeyList& 
 void ScanCache::Add(vuln::advisory::Advisory&& a, const std::unordered_set<std::string>& new_keys) {
   ++records_read_;
   Entry& entry = entries_.try_emplace(a.id).first->second;
-  Record& record = a.source == vuln::advisory::Source::kNvd ? entry.nvd : entry.osv;
+  std::unique_ptr<Record>& held = a.source == vuln::advisory::Source::kNvd ? entry.nvd : entry.osv;
+  const bool new_record = held == nullptr;
+  if (new_record) held = std::make_unique<Record>();
+  Record& record = *held;
   const AdvisoryKeys keys = KeysOf(a);
   for (const auto& [base, name] : keys.packages) {
     std::string key = KeyName('p', base, name);
@@ -83,8 +86,7 @@ void ScanCache::Add(vuln::advisory::Advisory&& a, const std::unordered_set<std::
     std::string key = KeyName('c', vendor, product);
     if (new_keys.contains(key)) cpes_[key].push_back(&record);
   }
-  if (record.held) return;  // found before by another key
-  record.held = true;
+  if (!new_record) return;  // found before by another key
   ++records_held_;
   record.facts = store::FactsOf(a);
   for (const auto& alias : a.aliases) entries_.try_emplace(alias);
@@ -98,8 +100,8 @@ ScanCache::IdFacts ScanCache::FactsOf(Store& store, std::string_view id, bool is
   IdFacts out;
   // The NVD record's first, as a scan without the cache takes the first of the store's (source,
   // id) order.
-  for (const Record* record : {&entry.nvd, &entry.osv}) {
-    if (record->held && record->stamp == stamp_) {
+  for (const Record* record : {entry.nvd.get(), entry.osv.get()}) {
+    if (record != nullptr && record->stamp == stamp_) {
       out.facts = &record->facts;
       break;
     }
@@ -107,9 +109,9 @@ ScanCache::IdFacts ScanCache::FactsOf(Store& store, std::string_view id, bool is
   if (is_cve) {
     std::call_once(entry.cve_once, [&] {
       const std::string cve(id);
-      entry.cve = {store.KevEntryFor(cve), store.EpssFor(cve)};
+      entry.cve = std::make_unique<CveFacts>(CveFacts{store.KevEntryFor(cve), store.EpssFor(cve)});
     });
-    out.cve = &entry.cve;
+    out.cve = entry.cve.get();
   }
   return out;
 }

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -80,15 +81,16 @@ class ScanCache {
 
  private:
   struct Record {  // one advisory record held
-    bool held = false;
     AdvisoryFacts facts;
     std::uint64_t stamp = 0;  // the last Load whose keys found it
   };
-  struct Entry {  // one advisory id or alias: an OSV record and an NVD record may share an id
-    Record nvd;
-    Record osv;
+  // One advisory id or alias (an OSV record and an NVD record may share an id). Most are aliases
+  // without a record, and most ids are not CVEs: what they may hold is behind pointers.
+  struct Entry {
+    std::unique_ptr<Record> nvd;
+    std::unique_ptr<Record> osv;
     std::once_flag cve_once;  // `cve` filled in by the first scan that needs it
-    CveFacts cve;
+    std::unique_ptr<CveFacts> cve;
   };
   // Kind ('p' package, 'c' CPE), then the key's two parts: the records found by that key.
   using KeyMap = std::unordered_map<std::string, std::vector<Record*>>;
