@@ -275,12 +275,7 @@ void Scan(const ScanOptions& o) {
     components.push_back({c.name, c.version, c.purl, c.cpe, c.group});
   }
   auto store = OpenDb(o.db);
-  // The candidates of one scan, left to the operating system at exit: freeing tens of thousands of
-  // indexed advisories one by one took 7% of a large scan, for memory the process is about to give
-  // back whole.
-  auto* candidates = new store::ScanCache(std::numeric_limits<std::size_t>::max());
-  std::vector<store::FindingRecord> findings =
-      store::ScanComponents(*store, components, candidates);
+  std::vector<store::FindingRecord> findings = store::ScanComponents(*store, components);
   std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
     return store::SeverityRank(a.severity) < store::SeverityRank(b.severity);
   });

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <exception>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -221,7 +220,7 @@ std::vector<FindingRecord> ScanComponents(Store& store,
   keys.cpes.merge(parts[1].cpes);
   keys.platforms.insert(keys.platforms.end(), parts[1].platforms.begin(), parts[1].platforms.end());
 
-  ScanCache own(std::numeric_limits<std::size_t>::max());
+  ScanCache own{ScanCache::OneScan{}};
   ScanCache& held = cache != nullptr ? *cache : own;
   const std::lock_guard lock(held.mutex());
   held.Load(store, {keys.packages.begin(), keys.packages.end()},

@@ -1,5 +1,7 @@
 #include "store/scan_cache.h"
 
+#include <stdexcept>
+
 #include "store/advisory_keys.h"
 
 namespace craft::store {
@@ -49,6 +51,12 @@ void ScanCache::Load(Store& store, const KeyList& package_keys, const KeyList& c
 
 bool ScanCache::Fetch(Store& store, const KeyList& package_keys, const KeyList& cpe_keys,
                       std::vector<const std::vector<Record*>*>& found) {
+  if (one_scan_) {  // every record read is the scan's: stamped as it is added
+    if (generation_) throw std::logic_error("a ScanCache for one scan was used for a second");
+    generation_ = store.ForEachCandidateAdvisory(
+        package_keys, cpe_keys, [&](vuln::advisory::Advisory&& a) { Add(std::move(a), {}); });
+    return true;
+  }
   KeyList missing_packages, missing_cpes;
   std::unordered_set<std::string> new_keys;
   found.clear();
@@ -77,6 +85,20 @@ void ScanCache::Add(vuln::advisory::Advisory&& a, const std::unordered_set<std::
   const bool new_record = held == nullptr;
   if (new_record) held = std::make_unique<Record>();
   Record& record = *held;
+  if (one_scan_) {
+    record.stamp = stamp_ + 1;  // the stamp Load is about to give the scan
+  } else {
+    FileUnderNewKeys(a, record, new_keys);
+  }
+  if (!new_record) return;  // found before by another key
+  ++records_held_;
+  record.facts = store::FactsOf(a);
+  for (const auto& alias : a.aliases) entries_.try_emplace(alias);
+  index_.Add(std::move(a));
+}
+
+void ScanCache::FileUnderNewKeys(const vuln::advisory::Advisory& a, Record& record,
+                                 const std::unordered_set<std::string>& new_keys) {
   const AdvisoryKeys keys = KeysOf(a);
   for (const auto& [base, name] : keys.packages) {
     std::string key = KeyName('p', base, name);
@@ -86,11 +108,6 @@ void ScanCache::Add(vuln::advisory::Advisory&& a, const std::unordered_set<std::
     std::string key = KeyName('c', vendor, product);
     if (new_keys.contains(key)) cpes_[key].push_back(&record);
   }
-  if (!new_record) return;  // found before by another key
-  ++records_held_;
-  record.facts = store::FactsOf(a);
-  for (const auto& alias : a.aliases) entries_.try_emplace(alias);
-  index_.Add(std::move(a));
 }
 
 ScanCache::IdFacts ScanCache::FactsOf(Store& store, std::string_view id, bool is_cve) {
