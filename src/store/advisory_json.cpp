@@ -272,7 +272,7 @@ std::string AdvisoryToJson(const Advisory& a) {
   o.Strings("related", a.related);
   o.String("schema_version", a.schema_version);
   AppendArray(o.Field("severity"), a.severity, AppendSeverity);
-  o.String("source", a.source == Source::kNvd ? "nvd" : "osv");
+  o.String("source", vuln::advisory::SourceName(a.source));
   o.String("summary", a.summary);
   o.Strings("upstream", a.upstream);
   o.String("withdrawn", a.withdrawn);
@@ -285,7 +285,8 @@ std::optional<Advisory> AdvisoryFromJson(std::string_view text) {
   if (!j.is_object()) return std::nullopt;
   try {
     Advisory a;
-    a.source = j.value("source", "osv") == "nvd" ? Source::kNvd : Source::kOsv;
+    a.source = j.value("source", "osv") == vuln::advisory::SourceName(Source::kNvd) ? Source::kNvd
+                                                                                    : Source::kOsv;
     a.id = j.at("id").get<std::string>();
     a.schema_version = j.value("schema_version", "");
     a.aliases = j.value("aliases", std::vector<std::string>{});

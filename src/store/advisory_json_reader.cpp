@@ -314,7 +314,8 @@ Advisory AdvisoryFrom(dom::object root) {
   bool has_id = false;
   for (dom::key_value_pair f : root) {
     if (f.key == "source") {
-      a.source = View(f.value) == "nvd" ? Source::kNvd : Source::kOsv;
+      a.source =
+          View(f.value) == vuln::advisory::SourceName(Source::kNvd) ? Source::kNvd : Source::kOsv;
     } else if (ReadText(f, a)) {
       has_id = has_id || f.key == "id";
     } else {

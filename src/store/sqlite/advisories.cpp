@@ -12,10 +12,6 @@ namespace {
 
 using vuln::advisory::Advisory;
 
-const char* SourceName(vuln::advisory::Source source) {
-  return source == vuln::advisory::Source::kNvd ? "nvd" : "osv";
-}
-
 void DeleteKeys(Connection& c, const char* source, const std::string& id) {
   for (const char* sql : {"DELETE FROM advisory_packages WHERE source = ? AND advisory_id = ?",
                           "DELETE FROM advisory_cpes WHERE source = ? AND advisory_id = ?",
@@ -59,7 +55,7 @@ void InsertKeys(Connection& c, const char* source, const Advisory& a) {
 // `record`: the stored form of `a`, or empty to encode it here when it is written.
 AdvisoryChange UpsertOne(Connection& c, const Advisory& a, std::string_view record,
                          std::int64_t now) {
-  const char* source = SourceName(a.source);
+  const char* source = vuln::advisory::SourceName(a.source);
   std::optional<std::string> stored_modified;
   {
     Statement st = c.Prepare("SELECT modified FROM advisories WHERE source = ? AND id = ?");
@@ -132,7 +128,7 @@ std::unordered_map<std::string, std::string> SqliteStore::AdvisoryModifiedTimes(
     vuln::advisory::Source source) {
   ConnectionPool::Lease lease = pool_.Acquire();
   Statement st = lease->Prepare("SELECT id, modified FROM advisories WHERE source = ?");
-  st.Bind(SourceName(source));
+  st.Bind(vuln::advisory::SourceName(source));
   std::unordered_map<std::string, std::string> out;
   while (st.Step()) out.emplace(st.Text(0), st.Text(1));
   return out;

@@ -19,6 +19,9 @@ namespace craft::vuln::advisory {
 // Where an advisory came from.
 enum class Source { kOsv, kNvd };
 
+// Its name: the store's `source` column, the stored record's field, the index's record key.
+constexpr const char* SourceName(Source source) { return source == Source::kNvd ? "nvd" : "osv"; }
+
 // OSV `severity[].type`. NVD metrics map onto the CVSS types (cvssMetricV2 -> kCvssV2,
 // cvssMetricV30 and cvssMetricV31 -> kCvssV3, cvssMetricV40 -> kCvssV4).
 enum class SeverityType { kCvssV2, kCvssV3, kCvssV4, kUbuntu };

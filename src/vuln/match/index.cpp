@@ -22,7 +22,8 @@ std::string_view Key(std::string_view first, char separator, std::string_view se
 // An advisory's key: its source and id. An OSV record and an NVD record may carry one id (a CVE)
 // and are different records, each with its own packages or configurations: both are indexed.
 std::string RecordKey(advisory::Source source, std::string_view id) {
-  std::string key(source == advisory::Source::kNvd ? "nvd\n" : "osv\n");
+  std::string key(advisory::SourceName(source));
+  key.push_back('\n');
   key.append(id);
   return key;
 }
